@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import io.github.resilience4j.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * document to the next backend. Whatever happens, the result holds only tags of the set, at most the
  * maximum, and the caller's id; when every backend failed its status is {@link Status#FAILED}.
  *
+ * <p>Configuration read here: {@code tagger.max-reasks} (corrective re-asks per backend, default 1),
+ * {@code tagger.max-attempts} (transport attempts per call, default 3), {@code tagger.retry.initial-wait}
+ * (default {@code PT0.5S}) and {@code tagger.retry.max-wait} (default {@code PT30S}, also the bound on a
+ * server's {@code Retry-After}) for exponential backoff with jitter, {@code tagger.circuit.window}
+ * (10), {@code tagger.circuit.minimum-calls} (5), {@code tagger.circuit.failure-rate} (percent, 50),
+ * {@code tagger.circuit.open-for} ({@code PT30S}) for each backend's circuit breaker, and
+ * {@code tagger.deadline} (default {@code PT180S}), the bound on all attempts for one document.
+ *
  * <p>Immutable; safe for use by many threads at once. Close it to release the backends.
  */
 public final class Tagger implements AutoCloseable {
@@ -41,7 +51,10 @@ public final class Tagger implements AutoCloseable {
     private final int maxTags;
     private final int maxReasks;
     private final List<Backend> chain;
+    private final List<Resilience> guards;
+    private final Duration deadline;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final TaggerConfig config;
 
     private Tagger(Builder b, TaggerConfig config, List<Backend> chain) {
@@ -49,8 +62,18 @@ public final class Tagger implements AutoCloseable {
         this.config = config;
         this.maxTags = config.maxTags();
         this.maxReasks = config.getInt(TaggerConfig.MAX_REASKS, 0, 10);
+        this.deadline = config.getDuration(TaggerConfig.DEADLINE);
+        if (deadline.isZero()) {
+            throw new ConfigException(TaggerConfig.describe(config.setting(TaggerConfig.DEADLINE).orElseThrow()) + " must be positive");
+        }
         this.chain = List.copyOf(chain);
         this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        List<Resilience> g = new ArrayList<>();
+        for (Backend backend : this.chain) {
+            g.add(Resilience.of(backend.name(), config, clock));
+        }
+        this.guards = List.copyOf(g);
     }
 
     /** @return a new builder */
@@ -81,81 +104,163 @@ public final class Tagger implements AutoCloseable {
     /**
      * Tags one document.
      *
+     * <p>Each backend of the chain in turn: transport faults are retried with backoff, an unusable
+     * answer is re-asked with the reason; a backend whose retries and re-asks are spent, that rejects
+     * the request, or whose circuit is open hands over to the next one. No attempt starts after the
+     * deadline ({@code tagger.deadline}) has passed, and no call may outlast it.
+     *
      * @param document the document; not null
      * @return the result; never null, status {@link Status#FAILED} when no backend gave a usable answer
      */
     public TagResult tag(Document document) {
         Objects.requireNonNull(document, "document");
         Instant start = clock.instant();
+        Instant end = start.plus(deadline);
         List<Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             Backend backend = chain.get(i);
-            BackendRequest request = new BackendRequest(document, tags, maxTags, List.of());
-            int reasks = 0;
-            while (true) {
-                int number = attempts.size() + 1;
-                Instant t0 = clock.instant();
-                Proposal proposal;
-                try {
-                    proposal = backend.propose(request);
-                } catch (RepairException e) {
-                    attempts.add(new Attempt(backend.name(), number, Attempt.Outcome.UNUSABLE, since(t0), "",
-                            List.of(), List.of(), TokenUsage.NONE, e.getMessage()));
-                    log.debug("doc {}: attempt {} on {} unusable: {}", document.id(), number, backend.name(), e.getMessage());
-                    if (backend.acceptsCorrections() && reasks < maxReasks) {
-                        reasks++;
-                        request = request.withCorrection(e.getMessage());
-                        continue;
-                    }
-                    break;
-                } catch (BackendException e) {
-                    attempts.add(failed(backend, number, t0, e.getMessage()));
-                    log.debug("doc {}: attempt {} on {} failed: {}", document.id(), number, backend.name(), e.getMessage());
-                    break;
-                } catch (RuntimeException e) {
-                    // a faulty backend must not lose the document: record it and move on
-                    String problem = e.getClass().getName() + ": " + e.getMessage();
-                    attempts.add(failed(backend, number, t0, problem));
-                    log.debug("doc {}: attempt {} on {} threw {}", document.id(), number, backend.name(), problem);
-                    break;
-                }
-                Resolution res = Resolver.resolve(proposal, tags, maxTags, document.id());
-                List<String> dropped = new ArrayList<>(res.dropped());
-                List<String> repairs = new ArrayList<>(proposal.repairs());
-                res.adjusted().forEach(a -> repairs.add("TAG_NAME_MATCHED: " + a));
-                if (!res.usable()) {
-                    String problem = res.problem().orElseThrow();
-                    attempts.add(new Attempt(backend.name(), number, Attempt.Outcome.UNUSABLE, since(t0),
-                            proposal.rawReply(), repairs, dropped, proposal.usage(), problem));
-                    log.debug("doc {}: attempt {} on {} unusable: {}", document.id(), number, backend.name(), problem);
-                    if (backend.acceptsCorrections() && reasks < maxReasks) {
-                        reasks++;
-                        request = request.withCorrection(problem);
-                        continue;
-                    }
-                    break;
-                }
-                attempts.add(new Attempt(backend.name(), number, Attempt.Outcome.USED, since(t0),
-                        proposal.rawReply(), repairs, dropped, proposal.usage(), ""));
-                log.debug("doc {}: attempt {} on {} gave {} tags", document.id(), number, backend.name(), res.tags().size());
+            Step step = tryBackend(backend, guards.get(i), document, end, attempts);
+            if (step.result != null) {
+                Resolution res = step.result;
                 Status status;
                 if (i > 0) {
                     status = Status.FALLBACK;
-                } else if (attempts.size() == 1 && repairs.isEmpty() && dropped.isEmpty()) {
+                } else if (clean(attempts)) {
                     status = Status.OK;
                 } else {
                     status = Status.REPAIRED;
                 }
-                return new TagResult(document.id(), res.tags(), status, backend.name(),
-                        new Diagnostics(attempts, since(start)));
+                return new TagResult(document.id(), res.tags(), status, backend.name(), new Diagnostics(attempts, since(start)));
+            }
+            if (step.deadlinePassed) {
+                log.debug("doc {}: deadline of {} passed after {} attempts", document.id(), deadline, attempts.size());
+                return new TagResult(document.id(), List.of(), Status.FAILED, "", new Diagnostics(attempts, since(start)));
             }
         }
         log.debug("doc {}: no backend of {} gave a usable answer", document.id(), backendNames());
         return new TagResult(document.id(), List.of(), Status.FAILED, "", new Diagnostics(attempts, since(start)));
     }
 
-    private Attempt failed(Backend backend, int number, Instant t0, String problem) {
-        return new Attempt(backend.name(), number, Attempt.Outcome.FAILED, since(t0), "", List.of(), List.of(),
+    /** No re-ask was needed and the used answer needed no repair: transport retries alone leave a result OK. */
+    private static boolean clean(List<Attempt> attempts) {
+        Attempt used = attempts.get(attempts.size() - 1);
+        return used.repairs().isEmpty() && used.dropped().isEmpty()
+                && attempts.stream().noneMatch(a -> a.outcome() == Attempt.Outcome.UNUSABLE);
+    }
+
+    /** What came of one backend: a usable resolution, or none (and whether the deadline stopped it). */
+    private record Step(Resolution result, boolean deadlinePassed) {
+    }
+
+    private Step tryBackend(Backend backend, Resilience guard, Document document, Instant end, List<Attempt> attempts) {
+        String name = backend.name();
+        BackendRequest request = new BackendRequest(document, tags, maxTags, List.of());
+        Retry.AsyncContext<Object> retry = guard.retry.asyncContext();
+        int reasks = 0;
+        while (true) {
+            int number = attempts.size() + 1;
+            Duration remaining = Duration.between(clock.instant(), end);
+            if (remaining.isNegative() || remaining.isZero()) {
+                attempts.add(failed(name, number, Duration.ZERO, "deadline of " + deadline + " passed; not called"));
+                log.debug("doc {}: attempt {} on {} skipped: deadline of {} passed", document.id(), number, name, deadline);
+                return new Step(null, true);
+            }
+            if (!guard.breaker.tryAcquirePermission()) {
+                attempts.add(failed(name, number, Duration.ZERO, "circuit open; not called"));
+                log.debug("doc {}: attempt {} on {} skipped: circuit open", document.id(), number, name);
+                return new Step(null, false);
+            }
+            Instant t0 = clock.instant();
+            long n0 = System.nanoTime();
+            Proposal proposal;
+            try {
+                proposal = backend.propose(request.withTimeLimit(remaining));
+            } catch (RepairException e) {
+                guard.breaker.onSuccess(System.nanoTime() - n0, TimeUnit.NANOSECONDS);
+                Duration took = since(t0);
+                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took, "",
+                        List.of(), List.of(), TokenUsage.NONE, e.getMessage()));
+                log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), e.getMessage());
+                if (backend.acceptsCorrections() && reasks < maxReasks) {
+                    reasks++;
+                    request = request.withCorrection(e.getMessage());
+                    retry = guard.retry.asyncContext();
+                    continue;
+                }
+                return new Step(null, false);
+            } catch (BackendException e) {
+                guard.breaker.onError(System.nanoTime() - n0, TimeUnit.NANOSECONDS, e);
+                Duration took = since(t0);
+                attempts.add(failed(name, number, took, e.getMessage()));
+                long waitMillis = retry.onError(e);
+                log.debug("doc {}: attempt {} on {} failed after {} ms ({}): {}", document.id(), number, name, took.toMillis(),
+                        e.isRetryable() ? (waitMillis >= 0 ? "retry in " + waitMillis + " ms" : "retries spent") : "not retryable",
+                        e.getMessage());
+                if (waitMillis < 0) {
+                    return new Step(null, false);
+                }
+                Duration wait = Duration.ofMillis(waitMillis);
+                if (!clock.instant().plus(wait).isBefore(end)) {
+                    // the next backend may still answer in the time left
+                    log.debug("doc {}: no retry on {}: waiting {} ms would pass the deadline", document.id(), name, waitMillis);
+                    return new Step(null, false);
+                }
+                if (!pause(wait)) {
+                    return new Step(null, true);
+                }
+                continue;
+            } catch (RuntimeException e) {
+                guard.breaker.onError(System.nanoTime() - n0, TimeUnit.NANOSECONDS, e);
+                // a faulty backend must not lose the document: record it and move on
+                String problem = e.getClass().getName() + ": " + e.getMessage();
+                Duration took = since(t0);
+                attempts.add(failed(name, number, took, problem));
+                log.debug("doc {}: attempt {} on {} threw after {} ms: {}", document.id(), number, name, took.toMillis(), problem);
+                return new Step(null, false);
+            }
+            guard.breaker.onSuccess(System.nanoTime() - n0, TimeUnit.NANOSECONDS);
+            Duration took = since(t0);
+            Resolution res = Resolver.resolve(proposal, tags, maxTags, document.id());
+            List<String> dropped = new ArrayList<>(res.dropped());
+            List<String> repairs = new ArrayList<>(proposal.repairs());
+            res.adjusted().forEach(a -> repairs.add("TAG_NAME_MATCHED: " + a));
+            if (!res.usable()) {
+                String problem = res.problem().orElseThrow();
+                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took,
+                        proposal.rawReply(), repairs, dropped, proposal.usage(), problem));
+                log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), problem);
+                if (backend.acceptsCorrections() && reasks < maxReasks) {
+                    reasks++;
+                    request = request.withCorrection(problem);
+                    retry = guard.retry.asyncContext();
+                    continue;
+                }
+                return new Step(null, false);
+            }
+            retry.onComplete();
+            attempts.add(new Attempt(name, number, Attempt.Outcome.USED, took,
+                    proposal.rawReply(), repairs, dropped, proposal.usage(), ""));
+            log.debug("doc {}: attempt {} on {} used after {} ms: {} tags", document.id(), number, name, took.toMillis(), res.tags().size());
+            return new Step(res, false);
+        }
+    }
+
+    /** @return false when interrupted: the document gives up, keeping the thread's interrupt flag */
+    private boolean pause(Duration wait) {
+        if (wait.isZero()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Attempt failed(String backend, int number, Duration took, String problem) {
+        return new Attempt(backend, number, Attempt.Outcome.FAILED, took, "", List.of(), List.of(),
                 TokenUsage.NONE, problem);
     }
 
@@ -180,6 +285,18 @@ public final class Tagger implements AutoCloseable {
         return "Tagger[" + tags.size() + " tags, max " + maxTags + ", backends " + backendNames() + "]";
     }
 
+    /** Waits between transport retries. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /**
+         * Waits.
+         *
+         * @param duration how long; positive
+         * @throws InterruptedException when interrupted; the document then gives up
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     /** Builds a {@link Tagger}; each {@link #build()} returns a new one. */
     public static final class Builder {
         private TagSet tags;
@@ -187,6 +304,7 @@ public final class Tagger implements AutoCloseable {
         private Integer maxTags;
         private final List<Backend> backends = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
         private Builder() {
         }
@@ -226,9 +344,21 @@ public final class Tagger implements AutoCloseable {
             return this;
         }
 
-        /** The clock that times attempts; the system clock by default. */
+        /**
+         * The clock that times attempts, the deadline and the circuit breakers' open state; the system
+         * clock by default.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How the tagger waits between transport retries; {@link Thread#sleep} by default. A test
+         * passes one that records the wait (and advances its clock) and returns at once.
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 

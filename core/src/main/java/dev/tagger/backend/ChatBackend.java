@@ -3,11 +3,6 @@ package dev.tagger.backend;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.AuthenticationException;
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.exception.ModelNotFoundException;
-import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -103,21 +98,9 @@ public final class ChatBackend implements Backend {
         return new TokenUsage(in, out);
     }
 
-    /** Maps LangChain4j's exceptions onto retryable or not. */
+    /** Maps LangChain4j's exceptions onto retryable or not; see {@link Failures}. */
     BackendException translate(RuntimeException e) {
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + abbreviate(e.getMessage()));
-        if (e instanceof AuthenticationException || e instanceof InvalidRequestException
-                || e instanceof ModelNotFoundException || e instanceof NonRetriableException) {
-            return BackendException.rejected(name, what, e);
-        }
-        if (e instanceof HttpException h && h.statusCode() >= 400 && h.statusCode() < 500 && h.statusCode() != 408 && h.statusCode() != 429) {
-            return BackendException.rejected(name, "HTTP " + h.statusCode() + ": " + abbreviate(String.valueOf(h.getMessage())), e);
-        }
-        return BackendException.unavailable(name, what, e);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+        return Failures.translate(name, e);
     }
 
     /** Builds a {@link ChatBackend}. */

@@ -1,0 +1,276 @@
+package dev.tagger.backend;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP transport of Tagger's language-model adapters: a LangChain4j {@link HttpClient} over
+ * {@code java.net.http}, handed to a LangChain4j model through its builder's
+ * {@code httpClientBuilder(...)}. It does two things LangChain4j's JDK client does not:
+ * <ul>
+ *   <li>an error reply becomes an {@link HttpStatusException} that keeps the server's
+ *       {@code Retry-After} (seconds or an HTTP date), so that retries can honour it, and whose message
+ *       has the request's credentials blanked out;</li>
+ *   <li>{@link #withTimeLimit} caps the timeout of the calls made inside it by what is left of the
+ *       document's deadline.</li>
+ * </ul>
+ * Transport faults surface as LangChain4j's {@link TimeoutException} (timeouts) or
+ * {@link UncheckedIOException} (refused, reset or garbled connections).
+ *
+ * <p>One transport per backend; safe for use by many threads at once (the time limit is per thread).
+ */
+public final class HttpTransport {
+
+    private static final int MAX_ERROR_BODY = 300;
+    private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "api-key", "x-api-key", "proxy-authorization");
+
+    private final ThreadLocal<Duration> timeLimit = new ThreadLocal<>();
+    private final Clock clock;
+
+    private HttpTransport(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return a new transport */
+    public static HttpTransport create() {
+        return new HttpTransport(Clock.systemUTC());
+    }
+
+    /**
+     * @return a builder for LangChain4j model builders' {@code httpClientBuilder(...)}; the model sets
+     *     its timeouts on it
+     */
+    public HttpClientBuilder httpClientBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Runs a call whose HTTP requests may take at most {@code limit} each (on top of the model's own
+     * timeout, whichever is shorter).
+     */
+    public <T> T withTimeLimit(Duration limit, Supplier<T> call) {
+        Objects.requireNonNull(limit, "limit");
+        Duration previous = timeLimit.get();
+        timeLimit.set(limit);
+        try {
+            return call.get();
+        } finally {
+            if (previous == null) {
+                timeLimit.remove();
+            } else {
+                timeLimit.set(previous);
+            }
+        }
+    }
+
+    Duration effectiveTimeout(Duration readTimeout) {
+        Duration cap = timeLimit.get();
+        if (cap == null) {
+            return readTimeout;
+        }
+        return readTimeout == null || cap.compareTo(readTimeout) < 0 ? cap : readTimeout;
+    }
+
+    /**
+     * Reads {@code Retry-After}: delay seconds ({@code 120}) or an HTTP date.
+     *
+     * @return the wait, never negative; null when absent or unreadable
+     */
+    static Duration parseRetryAfter(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.matches("\\d{1,10}")) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(clock.instant(), at.toInstant());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Blanks the request's credentials wherever a server echoed them. */
+    static String redact(String text, Map<String, List<String>> requestHeaders) {
+        String out = text;
+        for (Map.Entry<String, List<String>> h : requestHeaders.entrySet()) {
+            if (!CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (String v : h.getValue()) {
+                String secret = v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).strip() : v.strip();
+                if (secret.length() >= 4) {
+                    out = out.replace(secret, "****");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final class Builder implements HttpClientBuilder {
+        private final HttpTransport transport;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        Builder(HttpTransport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder()
+                    // model servers speak HTTP/1.1; an h2c upgrade attempt only adds a round of headers
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1);
+            if (connectTimeout != null) {
+                b.connectTimeout(connectTimeout);
+            }
+            return new Client(transport, b.build(), readTimeout);
+        }
+    }
+
+    private static final class Client implements HttpClient {
+        private final HttpTransport transport;
+        private final java.net.http.HttpClient jdk;
+        private final Duration readTimeout;
+
+        Client(HttpTransport transport, java.net.http.HttpClient jdk, Duration readTimeout) {
+            this.transport = transport;
+            this.jdk = jdk;
+            this.readTimeout = readTimeout;
+        }
+
+        @Override
+        public SuccessfulHttpResponse execute(HttpRequest request) {
+            Duration timeout = transport.effectiveTimeout(readTimeout);
+            HttpResponse<byte[]> response;
+            try {
+                response = jdk.send(toJdk(request, timeout), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                throw new TimeoutException(new HttpTimeoutException("no reply within " + timeout));
+            } catch (IOException e) {
+                throw new UncheckedIOException(describe(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TimeoutException(e);
+            }
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                body = redact(body, request.headers()).replaceAll("\\s+", " ").strip();
+                if (body.length() > MAX_ERROR_BODY) {
+                    body = body.substring(0, MAX_ERROR_BODY) + "...";
+                }
+                Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), transport.clock);
+                throw new HttpStatusException(status, "HTTP " + status + (body.isEmpty() ? "" : ": " + body), retryAfter);
+            }
+            return SuccessfulHttpResponse.builder()
+                    .statusCode(status)
+                    .headers(response.headers().map())
+                    .body(response.body())
+                    .build();
+        }
+
+        @Override
+        public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+            // streaming is not used by Tagger; supported for completeness, without the time limit cap
+            try {
+                HttpResponse<InputStream> response = jdk.send(toJdk(request, readTimeout), HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                    String body;
+                    try (InputStream in = response.body()) {
+                        body = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+                    }
+                    listener.onError(new HttpStatusException(response.statusCode(),
+                            "HTTP " + response.statusCode() + ": " + redact(body, request.headers()),
+                            parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), transport.clock)));
+                    return;
+                }
+                try (InputStream in = response.body()) {
+                    parser.parse(in, listener);
+                }
+            } catch (IOException e) {
+                listener.onError(new UncheckedIOException(describe(e), e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                listener.onError(e);
+            }
+        }
+
+        private static java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout) {
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder().uri(URI.create(request.url()));
+            request.headers().forEach((name, values) -> {
+                for (String v : values) {
+                    b.header(name, v);
+                }
+            });
+            if ((request.formDataFields() != null && !request.formDataFields().isEmpty())
+                    || (request.formDataFiles() != null && !request.formDataFiles().isEmpty())) {
+                throw new UnsupportedOperationException("multipart form data is not supported by Tagger's transport");
+            }
+            String body = request.body();
+            b.method(request.method().name(), body == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (timeout != null) {
+                b.timeout(timeout);
+            }
+            return b.build();
+        }
+
+        private static String describe(IOException e) {
+            List<String> parts = new ArrayList<>();
+            for (Throwable t = e; t != null && parts.size() < 3; t = t.getCause()) {
+                parts.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage()));
+            }
+            return "connection failed: " + String.join(" <- ", parts);
+        }
+    }
+}
