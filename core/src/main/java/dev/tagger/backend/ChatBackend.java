@@ -11,7 +11,9 @@ import dev.langchain4j.model.output.Response;
 import dev.tagger.extract.ReplyReader;
 import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.prompt.RenderedPrompt;
+import dev.tagger.TaggerException;
 import dev.tagger.repair.Repair;
+import dev.tagger.repair.RepairException;
 import dev.tagger.repair.Repaired;
 import dev.tagger.resolve.Resolver;
 import dev.tagger.spi.Backend;
@@ -85,6 +87,10 @@ public final class ChatBackend implements Backend {
         }
         Repaired repaired = ReplyReader.read(reply);
         Resolver.Answer answer = Resolver.readAnswer(repaired.value());
+        if (!answer.hasTags()) {
+            // {} or {"id":"7628"}: the model answered, but not the question; an empty "tags" list is an answer
+            throw new RepairException(TaggerException.Reason.UNUSABLE_REPLY, "the answer has no \"tags\" list");
+        }
         return new Proposal(answer.candidates(), answer.answeredId(), reply,
                 repaired.repairs().stream().map(Repair::name).toList(), usage);
     }
