@@ -6,6 +6,7 @@ import dev.tagger.ConfigException;
 import dev.tagger.TaggerConfig;
 import dev.tagger.backend.ChatBackend;
 import dev.tagger.backend.HttpTransport;
+import dev.tagger.backend.RemoteBackend;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendProvider;
 import java.net.URI;
@@ -75,7 +76,7 @@ public final class OllamaBackendProvider implements BackendProvider {
                         .chatModel(chatModel(transport, baseUrl, model, timeout, contextTokens, answerTokens, seed, ResponseFormat.JSON))
                         .build()
                 : null;
-        return new OllamaBackend(NAME, transport, withFormat, plain);
+        return withFormat == null ? RemoteBackend.of(NAME, transport, plain) : RemoteBackend.constrained(NAME, transport, withFormat, plain);
     }
 
     private static OllamaChatModel chatModel(HttpTransport transport, String baseUrl, String model, Duration timeout,

@@ -1,0 +1,121 @@
+package dev.tagger.openai;
+
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.tagger.ConfigException;
+import dev.tagger.TaggerConfig;
+import dev.tagger.backend.ChatBackend;
+import dev.tagger.backend.HttpTransport;
+import dev.tagger.backend.RemoteBackend;
+import dev.tagger.spi.Backend;
+import dev.tagger.spi.BackendProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The {@code openai} backend: OpenAI or any OpenAI-compatible server (DeepSeek's API, vLLM, llama.cpp
+ * server, LM Studio).
+ *
+ * <p>Configuration ({@link TaggerConfig} keys; environment {@code TAGGER_OPENAI_API_KEY} and so on):
+ * <ul>
+ *   <li>{@code tagger.openai.model} (required): the model name, such as {@code deepseek-chat};</li>
+ *   <li>{@code tagger.openai.base-url}: default {@code https://api.openai.com/v1}; set it for any
+ *       other server, such as {@code http://localhost:8000/v1} for vLLM;</li>
+ *   <li>{@code tagger.openai.api-key}: optional (local servers need none); best given as the
+ *       environment variable {@code TAGGER_OPENAI_API_KEY}; never logged or printed;</li>
+ *   <li>{@code tagger.timeout}: the timeout of one call (default 60 s), capped by what is left of the
+ *       document's deadline;</li>
+ *   <li>{@code tagger.answer-tokens}: {@code max_tokens}; {@code tagger.seed} when set: {@code seed};</li>
+ *   <li>{@code tagger.constrained-decoding} (default {@code true}): ask for JSON output
+ *       ({@code response_format}); a server that refuses it is asked without it.</li>
+ * </ul>
+ * LangChain4j's own retries are off: the core retries with backoff, re-asks and falls back.
+ *
+ * <p>Stateless; safe for use by many threads at once.
+ */
+public final class OpenAiBackendProvider implements BackendProvider {
+
+    /** The name configuration uses: {@value}. */
+    public static final String NAME = "openai";
+    /** Key: the server's base URL, up to and including {@code /v1}. */
+    public static final String BASE_URL = "tagger.openai.base-url";
+    /** Key: the model name. */
+    public static final String MODEL = "tagger.openai.model";
+    /** Key: the API key; optional. */
+    public static final String API_KEY = "tagger.openai.api-key";
+    /** Default of {@link #BASE_URL}. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public OpenAiBackendProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * @throws ConfigException when {@code tagger.openai.model} is missing or a value is invalid
+     */
+    @Override
+    public Backend create(TaggerConfig config) {
+        String baseUrl = baseUrl(config);
+        String model = config.require(MODEL);
+        String apiKey = config.get(API_KEY).orElse("");
+        Duration timeout = config.getDuration(TaggerConfig.TIMEOUT);
+        if (timeout.isZero()) {
+            throw new ConfigException(TaggerConfig.TIMEOUT + " must be positive");
+        }
+        int answerTokens = config.getInt(TaggerConfig.ANSWER_TOKENS, 16, 1_000_000);
+        Integer seed = config.get("tagger.seed").isPresent() ? config.getInt("tagger.seed", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
+        boolean constrained = config.getBoolean("tagger.constrained-decoding", true);
+
+        HttpTransport transport = HttpTransport.create();
+        ChatBackend plain = ChatBackend.builder().name(NAME)
+                .chatModel(chatModel(transport, baseUrl, apiKey, model, timeout, answerTokens, seed, null))
+                .build();
+        if (!constrained) {
+            return RemoteBackend.of(NAME, transport, plain);
+        }
+        ChatBackend withFormat = ChatBackend.builder().name(NAME)
+                .chatModel(chatModel(transport, baseUrl, apiKey, model, timeout, answerTokens, seed, ResponseFormat.JSON))
+                .build();
+        return RemoteBackend.constrained(NAME, transport, withFormat, plain);
+    }
+
+    private static OpenAiChatModel chatModel(HttpTransport transport, String baseUrl, String apiKey, String model,
+                                             Duration timeout, int answerTokens, Integer seed, ResponseFormat format) {
+        return OpenAiChatModel.builder()
+                .httpClientBuilder(transport.httpClientBuilder())
+                .baseUrl(baseUrl)
+                // null: no Authorization header at all, for servers that need no key
+                .apiKey(apiKey.isEmpty() ? null : apiKey)
+                .modelName(model)
+                // the model builder's timeout: langchain4j-open-ai overrides the HTTP client builder's own
+                .timeout(timeout)
+                .maxRetries(0)
+                .temperature(0.0)
+                .maxTokens(answerTokens)
+                .seed(seed)
+                .responseFormat(format)
+                .build();
+    }
+
+    private static String baseUrl(TaggerConfig config) {
+        String url = config.get(BASE_URL).orElse(DEFAULT_BASE_URL).strip();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(BASE_URL + "='" + url + "' is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new ConfigException(BASE_URL + "='" + url + "' is not an http or https URL (such as "
+                    + DEFAULT_BASE_URL + " or http://localhost:8000/v1)");
+        }
+        return url.replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tagger.openai;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.langchain4j.model.output.Response;
+import dev.tagger.Backends;
+import dev.tagger.ConfigException;
+import dev.tagger.Status;
+import dev.tagger.Tag;
+import dev.tagger.TagResult;
+import dev.tagger.TaggerConfig;
+import dev.tagger.backend.HttpTransport;
+import dev.tagger.spi.TokenUsage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAI-compatible backend's wire format, token usage and configuration, against WireMock. */
+@WireMockTest
+class OpenAiBackendTest {
+
+    private static final String CHAT = "/v1/chat/completions";
+
+    private Fixture fixture;
+
+    @BeforeEach
+    void setUp(WireMockRuntimeInfo wm) {
+        fixture = new Fixture(wm.getHttpBaseUrl());
+    }
+
+    @Test
+    void chatRequestCarriesModelMessagesResponseFormatAndOptions() {
+        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
+
+        TagResult r = fixture.set("tagger.seed", "42").set("tagger.openai.api-key", Fixture.KEY).tagger().tag(Fixture.DOC);
+
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.tags()).extracting(Tag::name).containsExactly("ai", "benchmark");
+        verify(postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + Fixture.KEY)));
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        assertThat(body.get("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
+        JsonNode last = body.get("messages").get(body.get("messages").size() - 1);
+        assertThat(last.get("role").asText()).isEqualTo("user");
+        assertThat(last.get("content").asText()).contains("A 7B language model for mathematical reasoning", "game-engine");
+        assertThat(body.get("temperature").asDouble()).isZero();
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(768);
+        assertThat(body.get("seed").asInt()).isEqualTo(42);
+        assertThat(body.path("stream").asBoolean(false)).isFalse();
+    }
+
+    @Test
+    void serverWithoutKeyGetsNoAuthorizationHeader() {
+        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+
+        TagResult r = fixture.tagger().tag(Fixture.DOC);
+
+        assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
+        verify(1, postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void tokenUsageComesFromTheServersUsage() {
+        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+
+        TagResult r = fixture.tagger().tag(Fixture.DOC);
+
+        assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(512, 21));
+    }
+
+    @Test
+    void completionEndpointCarriesPromptMaxTokensStopAndSeed(WireMockRuntimeInfo wm) {
+        stubFor(post("/v1/completions").willReturn(okJson(Fixture.completionReply("\"ai\", \"llm\""))));
+        OpenAiCompletionModel model = new OpenAiCompletionModel(
+                HttpTransport.create().httpClientBuilder().readTimeout(Duration.ofSeconds(5)).build(),
+                wm.getHttpBaseUrl() + "/v1/", Fixture.KEY, Fixture.MODEL,
+                new OpenAiCompletionModel.Options(0.0, 64, 7, List.of("]", "\n")));
+
+        Response<String> r = model.generate("...\n{\"id\":\"7628\",\"tags\":[");
+
+        assertThat(r.content()).isEqualTo("\"ai\", \"llm\"");
+        assertThat(r.tokenUsage().inputTokenCount()).isEqualTo(480);
+        assertThat(r.tokenUsage().outputTokenCount()).isEqualTo(6);
+        verify(postRequestedFor(urlEqualTo("/v1/completions")).withHeader("Authorization", equalTo("Bearer " + Fixture.KEY)));
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
+        assertThat(body.toString()).isEqualTo("{\"model\":\"" + Fixture.MODEL + "\",\"prompt\":\"...\\n{\\\"id\\\":\\\"7628\\\",\\\"tags\\\":[\","
+                + "\"max_tokens\":64,\"temperature\":0.0,\"seed\":7,\"stop\":[\"]\",\"\\n\"],\"stream\":false}");
+    }
+
+    @Test
+    void providerIsFoundByName() {
+        assertThat(Backends.providers()).containsKeys("openai", "canned");
+        assertThat(Backends.create("openai", fixture.config()).name()).isEqualTo("openai");
+    }
+
+    @Test
+    void missingModelNamesTheKeyAndTheEnvironmentVariable() {
+        TaggerConfig cfg = TaggerConfig.builder().backend("openai").build();
+
+        assertThatThrownBy(() -> Backends.create("openai", cfg))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tagger.openai.model is not set")
+                .hasMessageContaining("TAGGER_OPENAI_MODEL");
+    }
+
+    @Test
+    void invalidBaseUrlIsAConfigError() {
+        TaggerConfig cfg = TaggerConfig.builder().set("tagger.openai.model", "m").set("tagger.openai.base-url", "api.deepseek.com").build();
+
+        assertThatThrownBy(() -> Backends.create("openai", cfg))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("tagger.openai.base-url='api.deepseek.com' is not an http or https URL");
+    }
+}
