@@ -132,8 +132,8 @@ public final class Tagger implements AutoCloseable {
                 }
                 return new TagResult(document.id(), res.tags(), status, backend.name(), new Diagnostics(attempts, since(start)));
             }
-            if (step.deadlinePassed) {
-                log.debug("doc {}: deadline of {} passed after {} attempts", document.id(), deadline, attempts.size());
+            if (step.stop) {
+                log.debug("doc {}: stopped after {} attempts (deadline of {} passed, or interrupted)", document.id(), attempts.size(), deadline);
                 return new TagResult(document.id(), List.of(), Status.FAILED, "", new Diagnostics(attempts, since(start)));
             }
         }
@@ -148,8 +148,8 @@ public final class Tagger implements AutoCloseable {
                 && attempts.stream().noneMatch(a -> a.outcome() == Attempt.Outcome.UNUSABLE);
     }
 
-    /** What came of one backend: a usable resolution, or none (and whether the deadline stopped it). */
-    private record Step(Resolution result, boolean deadlinePassed) {
+    /** What came of one backend: a usable resolution, or none (and whether the whole chain must stop). */
+    private record Step(Resolution result, boolean stop) {
     }
 
     private Step tryBackend(Backend backend, Resilience guard, Document document, Instant end, List<Attempt> attempts) {
@@ -206,6 +206,7 @@ public final class Tagger implements AutoCloseable {
                     return new Step(null, false);
                 }
                 if (!pause(wait)) {
+                    attempts.add(failed(name, attempts.size() + 1, Duration.ZERO, "interrupted while waiting to retry; not called"));
                     return new Step(null, true);
                 }
                 continue;

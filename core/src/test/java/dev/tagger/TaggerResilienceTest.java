@@ -162,6 +162,31 @@ class TaggerResilienceTest {
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
     }
 
+    @Test
+    void interruptedWaitGivesUpAndKeepsTheInterruptFlag() {
+        Scripted llm = new Scripted("llm", unavailable(Duration.ofSeconds(1)), answer("ai"));
+        TaggerConfig cfg = TaggerConfig.builder().build();
+        Tagger tagger = Tagger.builder().tags(TAGS).config(cfg).backends(llm).clock(clock)
+                .sleeper(d -> {
+                    throw new InterruptedException();
+                }).build();
+
+        TagResult r = tagger.tag(DOC);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(llm.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidRetrySettingsAreConfigErrors() {
+        TaggerConfig cfg = TaggerConfig.builder().set("tagger.retry.initial-wait", "PT10S").set("tagger.retry.max-wait", "PT1S").build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tagger.builder().tags(TAGS).config(cfg).backends(new Scripted("llm")).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("tagger.retry.initial-wait=PT10S is longer than tagger.retry.max-wait=PT1S");
+    }
+
     // ---- fixtures ----
 
     private Tagger tagger(Map<String, String> settings, Backend... backends) {
