@@ -1,0 +1,35 @@
+package dev.tagger.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tagger.spi.BackendRequest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The seed request (a 10 KB README and 90 tags, from /work/shared/fixtures; skipped when absent) under
+ * each profile: fits the 4,096-token context with room for the answer, measured with cl100k. Prints
+ * the figures: {@code mvn -o -q -B -pl core test -Dtest=SeedFiguresTest} then read
+ * {@code core/target/surefire-reports/dev.tagger.prompt.SeedFiguresTest-output.txt}.
+ */
+class SeedFiguresTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Profile.JSON, Profile.DEEPSEEK_MATH, Profile.COMPLETION})
+    void seedRequestFitsTheContextUnderEachProfile(String profile) {
+        BackendRequest seed = Fixtures.seedRequest();
+        PromptBuilder builder = PromptBuilder.builder().profile(profile).estimator(Fixtures.CL100K).build();
+
+        RenderedPrompt p = builder.render(seed);
+
+        BudgetReport b = p.budget();
+        System.out.printf("seed %-13s raw request %d tokens; prompt before budget %d, after %d (limit %d = context %d"
+                        + " - answer %d - margin); document %d -> %d tokens; steps %s%n",
+                profile, Fixtures.CL100K.estimateTokenCountInText(Fixtures.seedRequestText()), b.promptTokensBefore(),
+                b.promptTokensAfter(), b.limit(), builder.contextTokens(), builder.answerTokens(),
+                b.documentTokensBefore(), b.documentTokensAfter(), b.steps());
+        assertThat(p.estimatedTokens()).isEqualTo(b.promptTokensAfter()).isLessThanOrEqualTo(b.limit());
+        assertThat(p.estimatedTokens() + p.decoding().maxAnswerTokens()).isLessThan(p.decoding().contextTokens());
+        assertThat(p.user()).contains("\"game-engine \"", "\"declarative-gui \"");
+    }
+}
