@@ -36,6 +36,20 @@ class ConservativeTokenCountEstimatorTest {
     }
 
     @Test
+    void randomStringsAreTheKnownUnderestimateAndStayWithinAFifthOrSo() {
+        java.util.Random random = new java.util.Random(1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        StringBuilder base64 = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            base64.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+
+        int real = Fixtures.CL100K.estimateTokenCountInText(base64.toString());
+
+        assertThat(ESTIMATOR.estimateTokenCountInText(base64.toString())).isGreaterThanOrEqualTo(real * 3 / 4);
+    }
+
+    @Test
     void messagesCostTheirTextPlusOverhead() {
         var messages = List.of(SystemMessage.from("You tag."), UserMessage.from("Tag this."));
 

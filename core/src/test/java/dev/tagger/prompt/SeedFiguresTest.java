@@ -29,6 +29,14 @@ class SeedFiguresTest {
                 b.promptTokensAfter(), b.limit(), builder.contextTokens(), builder.answerTokens(),
                 b.documentTokensBefore(), b.documentTokensAfter(), b.steps());
         assertThat(p.estimatedTokens()).isEqualTo(b.promptTokensAfter()).isLessThanOrEqualTo(b.limit());
+
+        // the default, tokenizer-free estimator: more conservative, so the same prompt is trimmed harder
+        RenderedPrompt c = PromptBuilder.builder().profile(profile).build().render(seed);
+        System.out.printf("seed %-13s conservative estimator: prompt before %d, after %d; steps %s; cl100k of that prompt %d%n",
+                profile, c.budget().promptTokensBefore(), c.budget().promptTokensAfter(), c.budget().steps(),
+                c.shape() == Profile.Shape.CHAT ? Fixtures.CL100K.estimateTokenCountInMessages(c.messages())
+                        : Fixtures.CL100K.estimateTokenCountInText(c.user()) + 1);
+        assertThat(c.estimatedTokens()).isLessThanOrEqualTo(c.budget().limit());
         assertThat(p.estimatedTokens() + p.decoding().maxAnswerTokens()).isLessThan(p.decoding().contextTokens());
         assertThat(p.user()).contains("\"game-engine \"", "\"declarative-gui \"");
     }
