@@ -106,7 +106,8 @@ public final class ChatBackend implements Backend {
     /**
      * Sends a chat prompt, with its JSON schema unless this backend's server has rejected one: a server
      * without structured output that refuses the request gets it once more without the schema, and
-     * this backend does not send a schema again.
+     * when that succeeds this backend does not send a schema again. When it fails too, the schema was
+     * not the problem: the failure propagates and the schema stays on.
      */
     private ChatResponse chat(RenderedPrompt prompt) {
         boolean withSchema = constrained && prompt.jsonSchema().isPresent() && !schemaRejected.get();
@@ -119,10 +120,12 @@ public final class ChatBackend implements Backend {
             if (!rejectsRequest(e)) {
                 throw e;
             }
+            ChatResponse r = chatModel.chat(prompt.chatRequest(false));
+            // only a request that succeeds without the schema proves the schema was the problem
             schemaRejected.set(true);
             log.debug("backend {}: request with a JSON schema rejected ({}); sending without one from now on",
                     name, e.getClass().getSimpleName());
-            return chatModel.chat(prompt.chatRequest(false));
+            return r;
         }
     }
 

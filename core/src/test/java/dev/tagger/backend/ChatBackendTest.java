@@ -95,6 +95,20 @@ class ChatBackendTest {
     }
 
     @Test
+    void aRequestRejectedWithAndWithoutTheSchemaKeepsTheSchemaOn() {
+        ScriptedModel model = new ScriptedModel(List.of("!invalid-request", "!invalid-request", "{\"id\":\"7\",\"tags\":[\"rust\"]}"));
+        ChatBackend b = ChatBackend.builder().name("t").chatModel(model).build();
+
+        assertThatThrownBy(() -> b.propose(REQUEST))
+                .isInstanceOf(BackendException.class)
+                .satisfies(e -> assertThat(((BackendException) e).isRetryable()).isFalse())
+                .extracting(e -> ((TaggerException) e).reason()).isEqualTo(TaggerException.Reason.BACKEND_REJECTED);
+        assertThat(b.sendsJsonSchema()).isTrue();
+        b.propose(REQUEST);
+        assertThat(model.sent()).extracting(s -> s.parameters().responseFormat() != null).containsExactly(true, false, true);
+    }
+
+    @Test
     void theAdapterReadsTheProfileAndDecodingFromTheBackendsPrompts() {
         PromptBuilder prompts = PromptBuilder.builder().profile(Profile.DEEPSEEK_MATH).build();
         ChatBackend b = ChatBackend.builder().name("t").chatModel(new ScriptedModel(List.of("x"))).prompts(prompts).build();
