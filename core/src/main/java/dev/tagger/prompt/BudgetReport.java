@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * What the token budget did to one prompt.
  *
- * @param promptTokensBefore the prompt's size with the document as given
+ * @param promptTokensBefore the prompt's size with the document as given (for a document of more than 32
+ *     characters per token of the limit, extrapolated from the part that could ever fit)
  * @param promptTokensAfter the prompt's size as sent
  * @param limit the most tokens the prompt may take: context minus answer minus safety margin
- * @param documentTokensBefore the document's size as given
+ * @param documentTokensBefore the document's size as given (extrapolated likewise)
  * @param documentTokensAfter the document's size as sent
  * @param steps the budget steps applied, in order: names of the noise cleaners
  *     ({@code html-comments}, {@code badges}, {@code images}, {@code html-tags}, {@code link-urls},

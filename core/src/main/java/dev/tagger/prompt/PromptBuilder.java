@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the prompt for a tagging request from a {@link Profile}'s templates and fits it into the
@@ -69,6 +71,10 @@ public final class PromptBuilder {
     /** Share of Han characters among prose letters from which a document counts as Chinese. */
     static final double CHINESE_SHARE = 0.25;
     static final String TRUNCATION_MARK = "\n[… document truncated …]";
+    /** More characters than any tokenizer fits in one token (whitespace runs aside). */
+    static final int MAX_CHARS_PER_TOKEN = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(PromptBuilder.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCE_MARKER = Pattern.compile("<(\\s*/?\\s*)(document)", Pattern.CASE_INSENSITIVE);
@@ -212,6 +218,14 @@ public final class PromptBuilder {
 
         int limit = promptLimit();
         String doc = original;
+        boolean cut = false;
+        if (doc.length() > (long) MAX_CHARS_PER_TOKEN * limit) {
+            // no tokenizer packs this many characters into the budget: drop what can never fit before
+            // measuring, so a huge document costs time in proportion to the context, not to its size
+            doc = TailTrimmer.atLineBefore(doc, MAX_CHARS_PER_TOKEN * limit);
+            cut = true;
+        }
+        String precut = doc;
         String user = renderUser(userTemplate, vars, doc);
         int tokens = measure(system, user);
         int before = tokens;
@@ -231,7 +245,7 @@ public final class PromptBuilder {
                 }
             }
         }
-        if (tokens > limit) {
+        if (tokens > limit || cut) {
             int fixed = measure(system, renderUser(userTemplate, vars, ""));
             int room = limit - fixed - estimator.estimateTokenCountInText(TRUNCATION_MARK);
             if (room < MIN_DOCUMENT_TOKENS) {
@@ -241,19 +255,30 @@ public final class PromptBuilder {
                         + " (context " + contextTokens + " - answer " + answerTokens + " - margin " + marginTokens
                         + "); at least " + MIN_DOCUMENT_TOKENS + " are needed for the document");
             }
-            String cut = TailTrimmer.trim(doc, room, estimator);
-            user = renderUser(userTemplate, vars, cut + TRUNCATION_MARK);
+            String kept = TailTrimmer.trim(doc, room, estimator);
+            user = renderUser(userTemplate, vars, kept + TRUNCATION_MARK);
             tokens = measure(system, user);
             // joining text can tokenize differently from its parts: shrink until the whole fits
-            while (tokens > limit && !cut.isEmpty()) {
-                cut = TailTrimmer.shorten(cut);
-                user = renderUser(userTemplate, vars, cut + TRUNCATION_MARK);
+            while (tokens > limit && !kept.isEmpty()) {
+                kept = TailTrimmer.shorten(kept);
+                user = renderUser(userTemplate, vars, kept + TRUNCATION_MARK);
                 tokens = measure(system, user);
             }
-            doc = cut + TRUNCATION_MARK;
+            doc = kept + TRUNCATION_MARK;
             steps.add(BudgetReport.TAIL);
         }
-        BudgetReport budget = new BudgetReport(before, tokens, limit, estimator.estimateTokenCountInText(original),
+        log.debug("doc {}: {} prompt of {} tokens (limit {}, {} before budgeting), budget steps {}", docId,
+                profile.name(), tokens, limit, before, steps);
+        int documentBefore;
+        if (cut) {
+            // extrapolated from the part measured: a huge document is never measured whole
+            int measured = estimator.estimateTokenCountInText(precut);
+            documentBefore = (int) Math.min(Integer.MAX_VALUE, (long) measured * original.length() / precut.length());
+            before += documentBefore - measured;
+        } else {
+            documentBefore = estimator.estimateTokenCountInText(original);
+        }
+        BudgetReport budget = new BudgetReport(before, tokens, limit, documentBefore,
                 estimator.estimateTokenCountInText(doc), steps);
         String prefix = profile.answerPrefixTemplate().isEmpty() ? ""
                 : PromptTemplate.from(profile.answerPrefixTemplate()).apply(vars).text();

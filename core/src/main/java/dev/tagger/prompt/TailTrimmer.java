@@ -48,6 +48,19 @@ final class TailTrimmer {
         return text.substring(0, lo);
     }
 
+    /** @return the text cut to at most {@code chars} characters, at the last line break before that when there is one */
+    static String atLineBefore(String text, int chars) {
+        if (text.length() <= chars) {
+            return text;
+        }
+        int nl = text.lastIndexOf('\n', chars);
+        int end = nl > chars / 2 ? nl : chars;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
     /** @return the text without its last line (or last word, or last character) */
     static String shorten(String text) {
         String t = text.stripTrailing();

@@ -127,6 +127,56 @@ class TokenBudgetTest {
         assertThat(p.estimatedTokens()).isLessThanOrEqualTo(p.budget().limit());
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {Profile.JSON, Profile.DEEPSEEK_MATH, Profile.COMPLETION})
+    void aShortDocumentIsUntouchedUnderEveryProfile(String profile) {
+        String text = "  <b>Tiny</b> [CLI](https://x.example) for CSV files.  \n\n\n\n<!-- note -->\n";
+
+        RenderedPrompt p = PromptBuilder.builder().profile(profile).build().render(Fixtures.request("1", text));
+
+        assertThat(p.budget().untouched()).isTrue();
+        assertThat(documentPart(p)).isEqualTo(text);
+    }
+
+    @Test
+    void aHugeDocumentIsCutToTheContextWithoutMeasuringAllOfIt() {
+        String paragraph = Fixtures.readme();
+        String huge = paragraph.repeat(300); // about 2.8 MB
+        int[] measured = {0};
+        TokenCountEstimator counting = new TokenCountEstimator() {
+            @Override
+            public int estimateTokenCountInText(String text) {
+                measured[0] = Math.max(measured[0], text.length());
+                return Fixtures.CL100K.estimateTokenCountInText(text);
+            }
+
+            @Override
+            public int estimateTokenCountInMessage(ChatMessage message) {
+                return Fixtures.CL100K.estimateTokenCountInMessage(message);
+            }
+
+            @Override
+            public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
+                for (ChatMessage m : messages) {
+                    if (m instanceof UserMessage u) {
+                        measured[0] = Math.max(measured[0], u.singleText().length());
+                    }
+                }
+                return Fixtures.CL100K.estimateTokenCountInMessages(messages);
+            }
+        };
+        PromptBuilder b = PromptBuilder.builder().estimator(counting).build();
+
+        RenderedPrompt p = b.render(Fixtures.request("1", huge));
+
+        assertThat(p.estimatedTokens()).isLessThanOrEqualTo(b.promptLimit());
+        assertThat(p.budget().tailTrimmed()).isTrue();
+        assertThat(measured[0]).isLessThan(PromptBuilder.MAX_CHARS_PER_TOKEN * b.promptLimit() + 5_000);
+        assertThat(documentPart(p)).startsWith("Introduction");
+        int whole = Fixtures.CL100K.estimateTokenCountInText(huge);
+        assertThat(p.budget().documentTokensBefore()).isBetween(whole * 9 / 10, whole * 11 / 10);
+    }
+
     @Test
     void aTagListThatFillsTheContextIsRefusedWithTheFigures() {
         List<Tag> many = IntStream.range(0, 2000).mapToObj(i -> Tag.of(i, "tag-number-" + i)).toList();

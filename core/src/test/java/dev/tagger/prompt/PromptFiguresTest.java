@@ -7,12 +7,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The seed request (a 10 KB README and 90 tags, from /work/shared/fixtures; skipped when absent) under
- * each profile: fits the 4,096-token context with room for the answer, measured with cl100k. Prints
- * the figures: {@code mvn -o -q -B -pl core test -Dtest=SeedFiguresTest} then read
- * {@code core/target/surefire-reports/dev.tagger.prompt.SeedFiguresTest-output.txt}.
+ * The seed request (a 10 KB README and 90 tags, from /work/shared/fixtures; skipped when absent) and
+ * the project's own example README (60 tags) under each profile: each fits the 4,096-token context with
+ * room for the answer, measured with cl100k. Prints the figures:
+ * {@code mvn -o -q -B -pl core test -Dtest=PromptFiguresTest} then read
+ * {@code core/target/surefire-reports/dev.tagger.prompt.PromptFiguresTest-output.txt}.
  */
-class SeedFiguresTest {
+class PromptFiguresTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Profile.JSON, Profile.DEEPSEEK_MATH, Profile.COMPLETION})
@@ -39,5 +40,20 @@ class SeedFiguresTest {
         assertThat(c.estimatedTokens()).isLessThanOrEqualTo(c.budget().limit());
         assertThat(p.estimatedTokens() + p.decoding().maxAnswerTokens()).isLessThan(p.decoding().contextTokens());
         assertThat(p.user()).contains("\"game-engine \"", "\"declarative-gui \"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Profile.JSON, Profile.DEEPSEEK_MATH, Profile.COMPLETION})
+    void exampleReadmeFitsTheContextUnderEachProfile(String profile) {
+        PromptBuilder builder = PromptBuilder.builder().profile(profile).estimator(Fixtures.CL100K).build();
+
+        RenderedPrompt p = builder.render(Fixtures.readmeRequest());
+
+        BudgetReport b = p.budget();
+        System.out.printf("example %-13s prompt before budget %d, after %d (limit %d); document %d -> %d tokens; steps %s%n",
+                profile, b.promptTokensBefore(), b.promptTokensAfter(), b.limit(), b.documentTokensBefore(),
+                b.documentTokensAfter(), b.steps());
+        assertThat(p.estimatedTokens()).isLessThanOrEqualTo(b.limit());
+        assertThat(b.tailTrimmed()).isFalse();
     }
 }
