@@ -77,6 +77,33 @@ final class Failures {
         return new BackendException(Reason.BACKEND_UNAVAILABLE, backend, "unexpected failure: " + what, false, null, e);
     }
 
+    /**
+     * Whether a failure is a server refusing constrained decoding: LangChain4j's
+     * {@code UnsupportedFeatureException}, or HTTP 400 or 422 (or LangChain4j's
+     * {@code InvalidRequestException} without a status) whose message names the {@code format},
+     * {@code response_format} or the {@code schema}.
+     */
+    static boolean refusesSchema(Throwable e) {
+        if (find(e, dev.langchain4j.exception.UnsupportedFeatureException.class) != null) {
+            return true;
+        }
+        HttpException http = find(e, HttpException.class);
+        boolean badRequest = http != null
+                ? http.statusCode() == 400 || http.statusCode() == 422
+                : find(e, InvalidRequestException.class) != null;
+        if (!badRequest) {
+            return false;
+        }
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("format") || m.contains("schema")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {

@@ -86,25 +86,6 @@ public final class HttpTransport {
         }
     }
 
-    /**
-     * Whether a backend failure is a server refusing constrained decoding: a non-retryable HTTP 400
-     * whose message names the {@code format}, {@code response_format} or the {@code schema}. Such a
-     * server gets the request again without it.
-     */
-    public static boolean isSchemaRejection(dev.tagger.spi.BackendException e) {
-        if (e.isRetryable()) {
-            return false;
-        }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof dev.langchain4j.exception.HttpException h) {
-                String m = String.valueOf(h.getMessage()).toLowerCase(Locale.ROOT);
-                return (h.statusCode() == 400 || h.statusCode() == 422)
-                        && (m.contains("format") || m.contains("schema"));
-            }
-        }
-        return false;
-    }
-
     Duration effectiveTimeout(Duration readTimeout) {
         Duration cap = timeLimit.get();
         if (cap == null) {

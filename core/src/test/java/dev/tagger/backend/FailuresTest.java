@@ -106,6 +106,6 @@ class FailuresTest {
     void recognisesARefusedSchema(int status, String body, boolean refused) {
         RuntimeException thrown = new InvalidRequestException(new HttpStatusException(status, "HTTP " + status + ": " + body, null));
 
-        assertThat(HttpTransport.isSchemaRejection(Failures.translate("x", thrown))).isEqualTo(refused);
+        assertThat(Failures.refusesSchema(thrown)).isEqualTo(refused);
     }
 }

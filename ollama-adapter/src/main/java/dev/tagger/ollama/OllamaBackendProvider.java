@@ -1,12 +1,14 @@
 package dev.tagger.ollama;
 
-import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.tagger.ConfigException;
 import dev.tagger.TaggerConfig;
 import dev.tagger.backend.ChatBackend;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.backend.RemoteBackend;
+import dev.tagger.prompt.DecodingOptions;
+import dev.tagger.prompt.Profile;
+import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendProvider;
 import java.net.URI;
@@ -22,10 +24,12 @@ import java.util.Locale;
  *   <li>{@code tagger.ollama.base-url}: default {@code http://localhost:11434};</li>
  *   <li>{@code tagger.timeout}: the timeout of one call (default 60 s), capped by what is left of the
  *       document's deadline;</li>
- *   <li>{@code tagger.context-tokens}, {@code tagger.answer-tokens}: {@code num_ctx} and
- *       {@code num_predict}; {@code tagger.seed} when set: {@code seed};</li>
- *   <li>{@code tagger.constrained-decoding} (default {@code true}): ask for JSON output
- *       ({@code format}); a server that refuses it is asked without it.</li>
+ *   <li>the prompt profile ({@code tagger.profile}, else chosen by the model name; see
+ *       {@link PromptBuilder#from}) and its decoding options: chat profiles go to {@code /api/chat}
+ *       with {@code options.temperature}, {@code num_ctx}, {@code num_predict}, {@code seed},
+ *       {@code stop} and, for schema profiles, the JSON schema as {@code format} (a server that
+ *       refuses it is asked without it from then on); the {@code completion} profile goes to
+ *       {@code /api/generate} with {@code "raw":true}.</li>
  * </ul>
  * LangChain4j's own retries are off: the core retries with backoff, re-asks and falls back.
  *
@@ -62,36 +66,28 @@ public final class OllamaBackendProvider implements BackendProvider {
         if (timeout.isZero()) {
             throw new ConfigException(TaggerConfig.TIMEOUT + " must be positive");
         }
-        int contextTokens = config.getInt(TaggerConfig.CONTEXT_TOKENS, 256, 10_000_000);
-        int answerTokens = config.getInt(TaggerConfig.ANSWER_TOKENS, 16, 1_000_000);
-        Integer seed = config.get("tagger.seed").isPresent() ? config.getInt("tagger.seed", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
-        boolean constrained = config.getBoolean("tagger.constrained-decoding", true);
-
+        PromptBuilder prompts = PromptBuilder.from(config, model);
+        DecodingOptions d = prompts.decoding();
         HttpTransport transport = HttpTransport.create();
-        ChatBackend plain = ChatBackend.builder().name(NAME)
-                .chatModel(chatModel(transport, baseUrl, model, timeout, contextTokens, answerTokens, seed, null))
-                .build();
-        ChatBackend withFormat = constrained
-                ? ChatBackend.builder().name(NAME)
-                        .chatModel(chatModel(transport, baseUrl, model, timeout, contextTokens, answerTokens, seed, ResponseFormat.JSON))
-                        .build()
-                : null;
-        return withFormat == null ? RemoteBackend.of(NAME, transport, plain) : RemoteBackend.constrained(NAME, transport, withFormat, plain);
-    }
-
-    private static OllamaChatModel chatModel(HttpTransport transport, String baseUrl, String model, Duration timeout,
-                                             int contextTokens, int answerTokens, Integer seed, ResponseFormat format) {
-        OllamaChatModel.OllamaChatModelBuilder b = OllamaChatModel.builder();
-        b.httpClientBuilder(transport.httpClientBuilder())
-                .baseUrl(baseUrl)
-                .modelName(model)
-                .timeout(timeout)
-                .temperature(0.0)
-                .numCtx(contextTokens)
-                .numPredict(answerTokens)
-                .seed(seed)
-                .responseFormat(format);
-        return b.maxRetries(0).build();
+        ChatBackend.Builder backend = ChatBackend.builder().name(NAME).prompts(prompts);
+        if (prompts.profile().shape() == Profile.Shape.COMPLETION) {
+            backend.languageModel(new OllamaGenerateModel(
+                    transport.httpClientBuilder().connectTimeout(timeout).readTimeout(timeout).build(), baseUrl, model,
+                    new OllamaGenerateModel.Options(d.temperature(), d.contextTokens(), d.maxAnswerTokens(), d.seed(), d.stopSequences())));
+        } else {
+            OllamaChatModel.OllamaChatModelBuilder b = OllamaChatModel.builder();
+            b.httpClientBuilder(transport.httpClientBuilder())
+                    .baseUrl(baseUrl)
+                    .modelName(model)
+                    .timeout(timeout)
+                    // per request: temperature, num_predict, stop and format; per model: what has no request field
+                    .temperature(d.temperature())
+                    .numCtx(d.contextTokens())
+                    .numPredict(d.maxAnswerTokens())
+                    .seed(d.seed());
+            backend.chatModel(b.maxRetries(0).build());
+        }
+        return RemoteBackend.of(transport, backend.build());
     }
 
     /** Reads and checks a base URL: absolute http or https. */

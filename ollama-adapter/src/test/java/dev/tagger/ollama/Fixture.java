@@ -31,6 +31,8 @@ final class Fixture {
         settings.put("tagger.backend", "ollama");
         settings.put("tagger.ollama.base-url", baseUrl);
         settings.put("tagger.ollama.model", MODEL);
+        // the default profile, whatever the model's name suggests; tests of other profiles set their own
+        settings.put("tagger.profile", "json");
         settings.put("tagger.retry.initial-wait", "0");
         settings.put("tagger.max-attempts", "3");
         settings.put("tagger.max-reasks", "1");

@@ -39,24 +39,30 @@ class OllamaBackendTest {
     }
 
     @Test
-    void chatRequestCarriesModelMessagesFormatAndOptions() {
+    void jsonProfileSendsSystemAndUserMessagesTheSchemaAsFormatAndOptions() {
         stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
 
-        TagResult r = fixture.set("tagger.seed", "42").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(Fixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai", "benchmark");
         JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
         assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
         assertThat(body.get("stream").asBoolean()).isFalse();
-        assertThat(body.get("format").asText()).isEqualTo("json");
-        JsonNode last = body.get("messages").get(body.get("messages").size() - 1);
-        assertThat(last.get("role").asText()).isEqualTo("user");
-        assertThat(last.get("content").asText()).contains("A 7B language model for mathematical reasoning", "benchmark", "game-engine");
+        JsonNode messages = body.get("messages");
+        assertThat(messages).extracting(m -> m.get("role").asText()).containsExactly("system", "user");
+        assertThat(messages.get(1).get("content").asText())
+                .contains("A 7B language model for mathematical reasoning", "\"game-engine \"", "{\"id\":\"7628\",\"tags\":[...]}");
+        JsonNode format = body.get("format");
+        assertThat(format.isObject()).as("a JSON schema, not \"json\"").isTrue();
+        assertThat(format.at("/properties/id/const").asText()).isEqualTo("7628");
+        assertThat(format.at("/properties/tags/maxItems").asInt()).isEqualTo(3);
+        assertThat(format.at("/properties/tags/items/enum")).extracting(JsonNode::asText)
+                .containsExactly("ai", "benchmark", "3d", "game-engine ", "llm");
         JsonNode options = body.get("options");
         assertThat(options.get("temperature").asDouble()).isZero();
         assertThat(options.get("num_ctx").asInt()).isEqualTo(4096);
-        assertThat(options.get("num_predict").asInt()).isEqualTo(768);
+        assertThat(options.get("num_predict").asInt()).isEqualTo(256);
         assertThat(options.get("seed").asInt()).isEqualTo(42);
     }
 
@@ -71,13 +77,48 @@ class OllamaBackendTest {
     }
 
     @Test
-    void constrainedDecodingCanBeTurnedOff() {
+    void jsonSchemaCanBeTurnedOffByConfiguration() {
         stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
-        fixture.set("tagger.constrained-decoding", "false").tagger().tag(Fixture.DOC);
+        fixture.set("tagger.json-schema", "false").tagger().tag(Fixture.DOC);
 
         JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
         assertThat(body.has("format")).isFalse();
+    }
+
+    @Test
+    void deepSeekMathModelGetsOneUserTurnAskingForABoxedAnswer() {
+        stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply(
+                "The document describes a language model for mathematics.\n\\boxed{{\"id\":\"7628\",\"tags\":[\"llm\",\"ai\"]}}"))));
+
+        TagResult r = fixture.set("tagger.profile", "").tagger().tag(Fixture.DOC);
+
+        assertThat(r.tags()).extracting(Tag::name).containsExactly("llm", "ai");
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
+        assertThat(body.get("messages")).hasSize(1);
+        assertThat(body.at("/messages/0/role").asText()).isEqualTo("user");
+        assertThat(body.at("/messages/0/content").asText())
+                .endsWith("Please reason step by step, and put your final answer within \\boxed{}.");
+        assertThat(body.has("format")).isFalse();
+        assertThat(body.at("/options/num_predict").asInt()).isEqualTo(768);
+        assertThat(body.at("/options/num_ctx").asInt()).isEqualTo(4096);
+    }
+
+    @Test
+    void completionProfileCallsGenerateRawAndPutsTheAnswerPrefixBack() {
+        stubFor(post("/api/generate").willReturn(okJson(Fixture.generateReply("\"llm\", \"benchmark\""))));
+
+        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(Fixture.DOC);
+
+        assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"llm\",\"benchmark\"]}");
+        assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(398, 9));
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/generate"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        assertThat(body.get("raw").asBoolean()).isTrue();
+        assertThat(body.get("stream").asBoolean()).isFalse();
+        assertThat(body.get("prompt").asText()).endsWith("Answer: {\"id\":\"7628\",\"tags\":[");
+        assertThat(body.get("options").toString())
+                .isEqualTo("{\"temperature\":0.0,\"num_ctx\":4096,\"num_predict\":64,\"seed\":42,\"stop\":[\"]\",\"\\n\"]}");
     }
 
     @Test

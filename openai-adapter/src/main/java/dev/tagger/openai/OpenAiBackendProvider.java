@@ -1,12 +1,14 @@
 package dev.tagger.openai;
 
-import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.tagger.ConfigException;
 import dev.tagger.TaggerConfig;
 import dev.tagger.backend.ChatBackend;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.backend.RemoteBackend;
+import dev.tagger.prompt.DecodingOptions;
+import dev.tagger.prompt.Profile;
+import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendProvider;
 import java.net.URI;
@@ -26,9 +28,12 @@ import java.util.Locale;
  *       environment variable {@code TAGGER_OPENAI_API_KEY}; never logged or printed;</li>
  *   <li>{@code tagger.timeout}: the timeout of one call (default 60 s), capped by what is left of the
  *       document's deadline;</li>
- *   <li>{@code tagger.answer-tokens}: {@code max_tokens}; {@code tagger.seed} when set: {@code seed};</li>
- *   <li>{@code tagger.constrained-decoding} (default {@code true}): ask for JSON output
- *       ({@code response_format}); a server that refuses it is asked without it.</li>
+ *   <li>the prompt profile ({@code tagger.profile}, else chosen by the model name; see
+ *       {@link PromptBuilder#from}) and its decoding options: chat profiles go to
+ *       {@code /chat/completions} with {@code temperature}, {@code max_tokens}, {@code seed},
+ *       {@code stop} and, for schema profiles, {@code response_format} json_schema, strict (a server
+ *       that refuses it is asked without it from then on); the {@code completion} profile goes to
+ *       {@code /completions}.</li>
  * </ul>
  * LangChain4j's own retries are off: the core retries with backoff, re-asks and falls back.
  *
@@ -68,39 +73,32 @@ public final class OpenAiBackendProvider implements BackendProvider {
         if (timeout.isZero()) {
             throw new ConfigException(TaggerConfig.TIMEOUT + " must be positive");
         }
-        int answerTokens = config.getInt(TaggerConfig.ANSWER_TOKENS, 16, 1_000_000);
-        Integer seed = config.get("tagger.seed").isPresent() ? config.getInt("tagger.seed", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
-        boolean constrained = config.getBoolean("tagger.constrained-decoding", true);
-
+        PromptBuilder prompts = PromptBuilder.from(config, model);
+        DecodingOptions d = prompts.decoding();
         HttpTransport transport = HttpTransport.create();
-        ChatBackend plain = ChatBackend.builder().name(NAME)
-                .chatModel(chatModel(transport, baseUrl, apiKey, model, timeout, answerTokens, seed, null))
-                .build();
-        if (!constrained) {
-            return RemoteBackend.of(NAME, transport, plain);
+        ChatBackend.Builder backend = ChatBackend.builder().name(NAME).prompts(prompts);
+        if (prompts.profile().shape() == Profile.Shape.COMPLETION) {
+            backend.languageModel(new OpenAiCompletionModel(
+                    transport.httpClientBuilder().connectTimeout(timeout).readTimeout(timeout).build(), baseUrl, apiKey, model,
+                    new OpenAiCompletionModel.Options(d.temperature(), d.maxAnswerTokens(), d.seed(), d.stopSequences())));
+        } else {
+            backend.chatModel(OpenAiChatModel.builder()
+                    .httpClientBuilder(transport.httpClientBuilder())
+                    .baseUrl(baseUrl)
+                    // null: no Authorization header at all, for servers that need no key
+                    .apiKey(apiKey.isEmpty() ? null : apiKey)
+                    .modelName(model)
+                    // the model builder's timeout: langchain4j-open-ai overrides the HTTP client builder's own
+                    .timeout(timeout)
+                    .maxRetries(0)
+                    // per request: temperature, max_tokens, stop and response_format; per model: the seed
+                    .temperature(d.temperature())
+                    .maxTokens(d.maxAnswerTokens())
+                    .seed(d.seed())
+                    .strictJsonSchema(true)
+                    .build());
         }
-        ChatBackend withFormat = ChatBackend.builder().name(NAME)
-                .chatModel(chatModel(transport, baseUrl, apiKey, model, timeout, answerTokens, seed, ResponseFormat.JSON))
-                .build();
-        return RemoteBackend.constrained(NAME, transport, withFormat, plain);
-    }
-
-    private static OpenAiChatModel chatModel(HttpTransport transport, String baseUrl, String apiKey, String model,
-                                             Duration timeout, int answerTokens, Integer seed, ResponseFormat format) {
-        return OpenAiChatModel.builder()
-                .httpClientBuilder(transport.httpClientBuilder())
-                .baseUrl(baseUrl)
-                // null: no Authorization header at all, for servers that need no key
-                .apiKey(apiKey.isEmpty() ? null : apiKey)
-                .modelName(model)
-                // the model builder's timeout: langchain4j-open-ai overrides the HTTP client builder's own
-                .timeout(timeout)
-                .maxRetries(0)
-                .temperature(0.0)
-                .maxTokens(answerTokens)
-                .seed(seed)
-                .responseFormat(format)
-                .build();
+        return RemoteBackend.of(transport, backend.build());
     }
 
     private static String baseUrl(TaggerConfig config) {

@@ -30,6 +30,8 @@ final class Fixture {
         settings.put("tagger.backend", "openai");
         settings.put("tagger.openai.base-url", baseUrl + "/v1");
         settings.put("tagger.openai.model", MODEL);
+        // the default profile, whatever the model's name suggests; tests of other profiles set their own
+        settings.put("tagger.profile", "json");
         settings.put("tagger.retry.initial-wait", "0");
         settings.put("tagger.max-attempts", "3");
         settings.put("tagger.max-reasks", "1");

@@ -46,19 +46,25 @@ class OpenAiBackendTest {
     void chatRequestCarriesModelMessagesResponseFormatAndOptions() {
         stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
 
-        TagResult r = fixture.set("tagger.seed", "42").set("tagger.openai.api-key", Fixture.KEY).tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.openai.api-key", Fixture.KEY).tagger().tag(Fixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai", "benchmark");
         verify(postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + Fixture.KEY)));
         JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
         assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
-        assertThat(body.get("response_format").toString()).isEqualTo("{\"type\":\"json_object\"}");
-        JsonNode last = body.get("messages").get(body.get("messages").size() - 1);
-        assertThat(last.get("role").asText()).isEqualTo("user");
-        assertThat(last.get("content").asText()).contains("A 7B language model for mathematical reasoning", "game-engine");
+        assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
+        assertThat(body.at("/response_format/json_schema/name").asText()).isEqualTo("tagger_answer");
+        assertThat(body.at("/response_format/json_schema/strict").asBoolean()).isTrue();
+        assertThat(body.at("/response_format/json_schema/schema/properties/id/const").asText()).isEqualTo("7628");
+        assertThat(body.at("/response_format/json_schema/schema/properties/tags/maxItems").asInt()).isEqualTo(3);
+        assertThat(body.at("/response_format/json_schema/schema/properties/tags/items/enum")).extracting(JsonNode::asText)
+                .containsExactly("ai", "benchmark", "3d", "game-engine ", "llm");
+        JsonNode messages = body.get("messages");
+        assertThat(messages).extracting(m -> m.get("role").asText()).containsExactly("system", "user");
+        assertThat(messages.get(1).get("content").asText()).contains("A 7B language model for mathematical reasoning", "\"game-engine \"");
         assertThat(body.get("temperature").asDouble()).isZero();
-        assertThat(body.get("max_tokens").asInt()).isEqualTo(768);
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
         assertThat(body.get("seed").asInt()).isEqualTo(42);
         assertThat(body.path("stream").asBoolean(false)).isFalse();
     }
@@ -80,6 +86,40 @@ class OpenAiBackendTest {
         TagResult r = fixture.tagger().tag(Fixture.DOC);
 
         assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(512, 21));
+    }
+
+    @Test
+    void deepSeekMathModelGetsOneUserTurnAndNoResponseFormat() {
+        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(
+                "It is a math language model.\n\\boxed{{\"id\":\"7628\",\"tags\":[\"llm\"]}}"))));
+
+        TagResult r = fixture.set("tagger.profile", "").tagger().tag(Fixture.DOC);
+
+        assertThat(r.tags()).extracting(Tag::name).containsExactly("llm");
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
+        assertThat(body.get("messages")).hasSize(1);
+        assertThat(body.at("/messages/0/role").asText()).isEqualTo("user");
+        assertThat(body.at("/messages/0/content").asText())
+                .endsWith("Please reason step by step, and put your final answer within \\boxed{}.");
+        assertThat(body.has("response_format")).isFalse();
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(768);
+    }
+
+    @Test
+    void completionProfileCallsCompletionsAndPutsTheAnswerPrefixBack() {
+        stubFor(post("/v1/completions").willReturn(okJson(Fixture.completionReply("\"llm\", \"benchmark\""))));
+
+        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(Fixture.DOC);
+
+        assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"llm\",\"benchmark\"]}");
+        assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(480, 6));
+        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        assertThat(body.get("prompt").asText()).endsWith("Answer: {\"id\":\"7628\",\"tags\":[");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(64);
+        assertThat(body.get("temperature").asDouble()).isZero();
+        assertThat(body.get("seed").asInt()).isEqualTo(42);
+        assertThat(body.get("stop").toString()).isEqualTo("[\"]\",\"\\n\"]");
     }
 
     @Test

@@ -189,7 +189,7 @@ class OpenAiFaultTest {
     @Test
     void serverRefusingResponseFormatIsAskedWithoutItFromThenOn() {
         stubFor(post(CHAT).withRequestBody(matchingJsonPath("$.response_format"))
-                .willReturn(aResponse().withStatus(400).withBody("{\"object\":\"error\",\"message\":\"response_format json_object is not supported by this model\",\"type\":\"BadRequestError\",\"code\":400}")));
+                .willReturn(aResponse().withStatus(400).withBody("{\"object\":\"error\",\"message\":\"response_format of type json_schema is not supported by this model\",\"type\":\"BadRequestError\",\"code\":400}")));
         stubFor(post(CHAT).withRequestBody(not(matchingJsonPath("$.response_format")))
                 .willReturn(okJson(Fixture.chatReply(GOOD))));
         Tagger tagger = fixture.tagger();
