@@ -47,7 +47,8 @@ public final class HttpTransport {
     private static final int MAX_ERROR_BODY = 300;
     private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "api-key", "x-api-key", "proxy-authorization");
 
-    private final ThreadLocal<Duration> timeLimit = new ThreadLocal<>();
+    /** Per thread: the {@link System#nanoTime()} by which the calls inside {@link #withTimeLimit} must end. */
+    private final ThreadLocal<Long> endNanos = new ThreadLocal<>();
     private final Clock clock;
 
     private HttpTransport(Clock clock) {
@@ -68,30 +69,39 @@ public final class HttpTransport {
     }
 
     /**
-     * Runs a call whose HTTP requests may take at most {@code limit} each (on top of the model's own
-     * timeout, whichever is shorter).
+     * Runs a call whose HTTP requests must all end within {@code limit} from now (each also within the
+     * model's own timeout, whichever ends first). A request started after the limit fails at once
+     * with LangChain4j's {@link TimeoutException}.
      */
     public <T> T withTimeLimit(Duration limit, Supplier<T> call) {
         Objects.requireNonNull(limit, "limit");
-        Duration previous = timeLimit.get();
-        timeLimit.set(limit);
+        Long previous = endNanos.get();
+        long end = System.nanoTime() + Math.min(limit.toNanos(), Long.MAX_VALUE / 4);
+        endNanos.set(previous == null ? end : Math.min(previous, end));
         try {
             return call.get();
         } finally {
             if (previous == null) {
-                timeLimit.remove();
+                endNanos.remove();
             } else {
-                timeLimit.set(previous);
+                endNanos.set(previous);
             }
         }
     }
 
+    /** @return the timeout for a request starting now: the model's, capped by the time limit; null for none */
     Duration effectiveTimeout(Duration readTimeout) {
-        Duration cap = timeLimit.get();
-        if (cap == null) {
+        Long end = endNanos.get();
+        if (end == null) {
             return readTimeout;
         }
-        return readTimeout == null || cap.compareTo(readTimeout) < 0 ? cap : readTimeout;
+        Duration left = Duration.ofNanos(end - System.nanoTime());
+        if (left.isNegative() || left.isZero()) {
+            throw new TimeoutException(new HttpTimeoutException("no time left before the deadline"));
+        }
+        // whole milliseconds: java.net.http rounds anyway, and messages stay readable
+        left = Duration.ofMillis(Math.max(1, left.toMillis()));
+        return readTimeout == null || left.compareTo(readTimeout) < 0 ? left : readTimeout;
     }
 
     /**

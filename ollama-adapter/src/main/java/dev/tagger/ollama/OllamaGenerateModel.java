@@ -75,10 +75,10 @@ final class OllamaGenerateModel implements LanguageModel {
         try {
             reply = JSON.readTree(r.body());
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(new java.io.IOException("the reply of /api/generate is not JSON", e));
+            throw new UncheckedIOException("the reply of /api/generate is not JSON", new java.io.IOException(e));
         }
         if (reply == null || !reply.path("response").isTextual()) {
-            throw new UncheckedIOException(new java.io.IOException("the reply of /api/generate has no \"response\""));
+            throw new UncheckedIOException("the reply of /api/generate has no \"response\"", new java.io.IOException("no response"));
         }
         Integer in = reply.hasNonNull("prompt_eval_count") ? reply.get("prompt_eval_count").asInt() : null;
         Integer out = reply.hasNonNull("eval_count") ? reply.get("eval_count").asInt() : null;

@@ -83,11 +83,11 @@ final class OpenAiCompletionModel implements LanguageModel {
         try {
             reply = JSON.readTree(r.body());
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(new IOException("the reply of /v1/completions is not JSON", e));
+            throw new UncheckedIOException("the reply of /v1/completions is not JSON", new IOException(e));
         }
         JsonNode choice = reply == null ? null : reply.path("choices").path(0);
         if (choice == null || !choice.path("text").isTextual()) {
-            throw new UncheckedIOException(new IOException("the reply of /v1/completions has no choices[0].text"));
+            throw new UncheckedIOException("the reply of /v1/completions has no choices[0].text", new IOException("no choices[0].text"));
         }
         JsonNode usage = reply.path("usage");
         Integer in = usage.hasNonNull("prompt_tokens") ? usage.get("prompt_tokens").asInt() : null;
