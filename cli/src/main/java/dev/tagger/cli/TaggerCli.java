@@ -128,8 +128,8 @@ public final class TaggerCli implements Callable<Integer> {
         cl.setExecutionStrategy(cli::execute);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println(failed.getCommandName() + ": " + ex.getMessage()
-                    + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            String name = failed.getCommandSpec().qualifiedName();
+            failed.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
             failed.getErr().flush();
             return EXIT_USAGE;
         });

@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Test backend {@code test-keywords}: proposes every tag whose name occurs in the document, most
- * occurrences first, plus one label that names no tag (which the core must drop).
+ * occurrences first.
  */
 public final class KeywordBackendProvider implements BackendProvider {
 

@@ -317,7 +317,7 @@ class TagCommandTest {
 
         assertThat(run.exit()).isEqualTo(bad.exit());
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString().startsWith("tag").contains(bad.message());
+        assertThat(run.errLines()).singleElement().asString().startsWith("tagger tag: ").contains(bad.message());
     }
 
     @Test
