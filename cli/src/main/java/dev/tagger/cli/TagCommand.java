@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,9 @@ final class TagCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
 
     @Option(names = "--tags", required = true, paramLabel = "TAGS.json",
             description = "The allowed tags: [{\"id\":77,\"name\":\"3d\"},…] or [\"3d\",\"agent\",…].")
@@ -91,7 +95,7 @@ final class TagCommand implements Callable<Integer> {
         String text = Inputs.readText(file, cli.stdin(), "document");
         String docId = id != null ? id : Inputs.idOf(file);
         Document document = new Document(docId, text);
-        TaggerConfig config = cli.config();
+        TaggerConfig config = common.config();
         if (backend != null) {
             config = config.toBuilder().backend(backend.strip().toLowerCase(Locale.ROOT)).build();
         }

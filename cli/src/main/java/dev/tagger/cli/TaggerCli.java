@@ -9,10 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -23,8 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,8 +35,9 @@ import picocli.CommandLine.Spec;
  * {@value #EXIT_FAILED} the tagging itself failed, {@value #EXIT_USAGE} bad input or usage,
  * {@value #EXIT_NO_JSON} nothing JSON-like in a reply ({@code repair}).
  *
- * <p>The options {@code -v}, {@code --config FILE} and {@code -Dkey=value} are accepted before or after
- * the subcommand's name. Subcommands read the configuration they layer through {@link #config()}.
+ * <p>The {@link CommonOptions} ({@code -v}, {@code --config FILE}, {@code -Dkey=value}) are accepted
+ * before or after the subcommand's name; a subcommand adds them with {@code @Mixin CommonOptions} and
+ * reads the layered configuration through {@link CommonOptions#config()}.
  */
 @Command(name = "tagger",
         mixinStandardHelpOptions = true,
@@ -78,9 +74,8 @@ public final class TaggerCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private int verbosity;
-    private Path configFile;
-    private final Map<String, String> properties = new LinkedHashMap<>();
+    @Mixin
+    private CommonOptions common = new CommonOptions();
 
     /** A command that reads standard input from {@link System#in}. */
     public TaggerCli() {
@@ -144,65 +139,28 @@ public final class TaggerCli implements Callable<Integer> {
         return EXIT_USAGE;
     }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Log on standard error: -v Tagger's DEBUG messages, -vv also TRACE (raw replies) and other libraries' DEBUG.")
-    void verbose(boolean[] flags) {
-        verbosity = flags == null ? 0 : flags.length;
-    }
-
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "A properties file of tagger.* keys, over tagger.properties on the class path.")
-    void configFile(Path file) {
-        this.configFile = file;
-    }
-
-    @Option(names = "-D", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE", mapFallbackValue = "",
-            description = "Sets a tagger.* key, over the environment and the --config file, e.g. -Dtagger.ollama.model=deepseek-math")
-    void property(Map<String, String> values) {
-        if (values != null) {
-            properties.putAll(values);
-        }
-    }
-
     /** @return what {@code -} reads */
     public InputStream stdin() {
         return stdin;
     }
 
-    /** @return how many {@code -v} were given */
+    /** @return how many {@code -v} were given, before or after the subcommand */
     public int verbosity() {
-        return verbosity;
+        return common.verbosity();
+    }
+
+    /** @return the options common to every command; values given on any level are held here */
+    public CommonOptions common() {
+        return common;
     }
 
     /**
-     * The configuration the options give: defaults &lt; {@code tagger.properties} &lt; {@code --config}
-     * file &lt; environment &lt; JVM system properties &lt; {@code -D} options.
+     * The layered configuration of the common options; see {@link CommonOptions#config()}.
      *
      * @return the configuration
-     * @throws dev.tagger.ConfigException naming the key, its source and value when a setting is invalid;
-     *     {@link TaggerException} {@code INVALID_ARGUMENT} for a {@code -D} key outside {@code tagger.*}
      */
     public TaggerConfig config() {
-        TaggerConfig base = configFile == null ? TaggerConfig.load() : TaggerConfig.load(checkedConfigFile());
-        if (properties.isEmpty()) {
-            return base;
-        }
-        TaggerConfig.Builder b = base.toBuilder();
-        properties.forEach((k, v) -> {
-            if (!k.strip().toLowerCase(Locale.ROOT).startsWith("tagger.")) {
-                throw new TaggerException(TaggerException.Reason.INVALID_ARGUMENT,
-                        "-D" + k + ": only tagger.* keys can be set this way");
-            }
-            b.set(k, v);
-        });
-        return b.build();
-    }
-
-    private Path checkedConfigFile() {
-        if (!java.nio.file.Files.isRegularFile(configFile)) {
-            throw new TaggerException(TaggerException.Reason.IO, "configuration file not found: " + configFile);
-        }
-        return configFile;
+        return common.config();
     }
 
     /** The exit code for a failure of the given kind. */
@@ -216,7 +174,7 @@ public final class TaggerCli implements Callable<Integer> {
     }
 
     private int execute(CommandLine.ParseResult parseResult) {
-        configureLogging(verbosity);
+        configureLogging(verbosity());
         return new CommandLine.RunLast().execute(parseResult);
     }
 
@@ -233,10 +191,10 @@ public final class TaggerCli implements Callable<Integer> {
             code = EXIT_USAGE;
         } else {
             err.println(name + ": unexpected " + oneLine(ex.getClass().getName() + ": " + ex.getMessage())
-                    + (verbosity == 0 ? " (run with -v for the stack trace)" : ""));
+                    + (verbosity() == 0 ? " (run with -v for the stack trace)" : ""));
             code = EXIT_FAILED;
         }
-        if (verbosity > 0) {
+        if (verbosity() > 0) {
             ex.printStackTrace(err);
         }
         err.flush();
