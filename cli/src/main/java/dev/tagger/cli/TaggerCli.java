@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
                 "2:bad input or usage: missing file, bad tag list, --max < 1, empty document, unknown backend",
                 "3:repair: nothing JSON-like in the reply"},
         footerHeading = "%nConfiguration:%n",
-        footer = {"defaults < tagger.properties on the class path < --config FILE < env TAGGER_* < -D options.",
+        footer = {"defaults < tagger.properties on the class path < --config FILE < env TAGGER_* < JVM system properties < -D options.",
                 "Keys: tagger.backend, tagger.fallback, tagger.max-tags, tagger.profile, tagger.ollama.*, tagger.openai.*"})
 public final class TaggerCli implements Callable<Integer> {
 
