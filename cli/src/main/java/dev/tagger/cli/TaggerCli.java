@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -jar cli/target/tagger.jar tag --tags examples/tags.json examples/docs/lumen-math.md
- * {"id":"lumen-math","tags":["ai","math","llm"]}
+ * {"id":"lumen-math","tags":["math","ai","python"]}
  * </pre>
  *
  * <p>Results go to standard output, one line of JSON each; messages go to standard error, one line
