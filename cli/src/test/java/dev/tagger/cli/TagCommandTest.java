@@ -36,6 +36,9 @@ class TagCommandTest {
             Install the cli with pip.
             """;
 
+    /** One transport attempt per backend: failures move on at once, with no backoff to wait through. */
+    private static final String ONE_CALL = "-Dtagger.max-attempts=1";
+
     @TempDir
     Path dir;
 
@@ -174,7 +177,7 @@ class TagCommandTest {
 
     @Test
     void failedTaggingPrintsTheEmptyResultAndExitsOne() throws IOException {
-        Cli.Run run = Cli.run("tag", "--backend", "test-down", "--tags", tags.toString(), doc.toString());
+        Cli.Run run = Cli.run("tag", "--backend", "test-down", ONE_CALL, "--tags", tags.toString(), doc.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out().strip()).isEqualTo("{\"id\":\"snake-run\",\"tags\":[]}");
@@ -185,7 +188,7 @@ class TagCommandTest {
 
     @Test
     void failedTaggingWithExplainSaysWhyInTheResult() throws IOException {
-        Cli.Run run = Cli.run("tag", "--backend", "test-down", "--explain", "--tags", tags.toString(), doc.toString());
+        Cli.Run run = Cli.run("tag", "--backend", "test-down", ONE_CALL, "--explain", "--tags", tags.toString(), doc.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         JsonNode r = JSON.readTree(run.out());
@@ -195,7 +198,7 @@ class TagCommandTest {
 
     @Test
     void fallbackChainFromMinusDAnswersWithTheNextBackend() throws IOException {
-        Cli.Run run = Cli.run("-Dtagger.fallback=test-down,test-keywords", "tag", "--explain", "--max", "1",
+        Cli.Run run = Cli.run("-Dtagger.fallback=test-down,test-keywords", ONE_CALL, "tag", "--explain", "--max", "1",
                 "--tags", tags.toString(), doc.toString());
 
         assertThat(run.exit()).isZero();

@@ -97,7 +97,8 @@ class ExamplesTest {
 
     @Test
     void diagnosticsShowsTheFallbackAndEachAttempt() {
-        TaggerConfig chain = TaggerConfig.builder().fallback("test-down", "test-keywords").build();
+        // one transport attempt per backend: the failure moves on at once, with no backoff to wait through
+        TaggerConfig chain = TaggerConfig.builder().fallback("test-down", "test-keywords").set("tagger.max-attempts", "1").build();
 
         String out = capture(o -> Diagnostics.run(chain, "quill-web.md", o));
 
