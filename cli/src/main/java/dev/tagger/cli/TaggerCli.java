@@ -135,7 +135,8 @@ public final class TaggerCli implements Callable<Integer> {
     /** Without a subcommand: prints the usage on standard error and exits with {@value #EXIT_USAGE}. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("tagger: a command is required: tag, repair (see 'tagger --help')");
+        String commands = String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
+        spec.commandLine().getErr().println("tagger: a command is required: " + commands + " (see 'tagger --help')");
         return EXIT_USAGE;
     }
 

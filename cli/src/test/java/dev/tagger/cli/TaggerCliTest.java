@@ -49,7 +49,7 @@ class TaggerCliTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString().contains("a command is required");
+        assertThat(run.errLines()).singleElement().asString().contains("a command is required: tag, repair");
     }
 
     @Test
