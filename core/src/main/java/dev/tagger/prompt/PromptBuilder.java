@@ -385,7 +385,7 @@ public final class PromptBuilder {
 
     /**
      * The answer's JSON schema: an object with {@code id} fixed to the caller's id by {@code const} and
-     * {@code tags} an array of unique allowed names (an {@code enum}, names exactly as given) of at most
+     * {@code tags} an array of allowed names (an {@code enum}, names exactly as given) of at most
      * {@code max} items; both required, nothing else allowed.
      */
     static String schema(String id, List<String> names, int max) {
@@ -402,7 +402,9 @@ public final class PromptBuilder {
         ArrayNode en = items.putArray("enum");
         names.forEach(en::add);
         tags.put("maxItems", max);
-        tags.put("uniqueItems", true);
+        // no "uniqueItems": OpenAI's strict structured outputs reject it (a 400 and a wasted call per
+        // backend) and llama.cpp grammars ignore it; the resolver removes repeats anyway
+
         root.putArray("required").add("id").add("tags");
         root.put("additionalProperties", false);
         return root.toString();
