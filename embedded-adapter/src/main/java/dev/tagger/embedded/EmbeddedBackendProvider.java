@@ -1,0 +1,50 @@
+package dev.tagger.embedded;
+
+import dev.tagger.TaggerConfig;
+import dev.tagger.spi.Backend;
+import dev.tagger.spi.BackendProvider;
+
+/**
+ * Provides the {@code embedded} backend, Tagger's default: zero-shot tagging with an in-process ONNX
+ * embedding model from a Maven Central jar; no server, no key, no network.
+ *
+ * <p>Keys, all optional ({@code tagger.embedded.*}):
+ * <ul>
+ *   <li>{@code model}: {@code bge-small-en-v15-q} (default) or {@code all-minilm-l6-v2-q};</li>
+ *   <li>{@code min-score}: the lowest final score a proposed tag may have (calibrated cosine plus term
+ *       evidence; default 0);</li>
+ *   <li>{@code margin}: how far below the best tag's score another tag may be (default 0.05);</li>
+ *   <li>{@code lexical-weight}: the weight of mentions of a tag's terms (default 0.02; 0 turns it off);</li>
+ *   <li>{@code calibrate}: whether a tag's similarity is taken relative to its mean over neutral texts
+ *       (default true);</li>
+ *   <li>{@code lead-words}, {@code chunk-words}, {@code max-chunks}, {@code lead-weight},
+ *       {@code body-pooling} ({@code max} or {@code mean}): how documents are chunked and pooled.</li>
+ * </ul>
+ * A tag's {@link dev.tagger.Tag#description() description} is embedded when given; otherwise a
+ * phrasing bundled for common software-topic names, otherwise the bare name.
+ *
+ * <p>The model is loaded once per JVM, on first use. Stateless; safe for use by many threads at once.
+ */
+public final class EmbeddedBackendProvider implements BackendProvider {
+
+    /** The name configuration uses: {@value}. */
+    public static final String NAME = "embedded";
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public EmbeddedBackendProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * @throws dev.tagger.ConfigException naming key, source and value of an invalid
+     *     {@code tagger.embedded.*} setting
+     */
+    @Override
+    public Backend create(TaggerConfig config) {
+        return new EmbeddedBackend(NAME, EmbeddedSettings.from(config), TagTexts.bundled());
+    }
+}
