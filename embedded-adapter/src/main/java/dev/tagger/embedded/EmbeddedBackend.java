@@ -91,13 +91,10 @@ final class EmbeddedBackend implements Backend {
                 }
             }
         }
-        String lead = chunks.isEmpty() ? "" : TermCounter.lower(chunks.get(0).text());
-        String body = TermCounter.lower(clean.body());
-        int[] leadMentions = new int[n];
-        int[] bodyMentions = new int[n];
+        int[] leadMentions = chunks.isEmpty() ? new int[n] : index.mentions(chunks.get(0).text());
+        int[] bodyMentions = index.mentions(clean.body());
         for (int t = 0; t < n; t++) {
-            leadMentions[t] = index.counter(t).count(lead);
-            bodyMentions[t] = Math.max(0, index.counter(t).count(body) - leadMentions[t]);
+            bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]);
         }
         return new Analysis(index, chunks, sims, leadMentions, bodyMentions);
     }

@@ -22,6 +22,8 @@ final class MarkdownCleaner {
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?(-->|$)");
     private static final Pattern SCRIPT_STYLE_PRE = Pattern.compile("(?is)<(script|style|pre|svg)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern HTML_HEADING = Pattern.compile("(?is)<h([1-6])\\b[^>]*>(.*?)</h\\1\\s*>");
+    private static final Pattern HTML_ANCHOR = Pattern.compile("(?is)<a\\b[^>]*>(.*?)</a\\s*>");
+    private static final Pattern NAVIGATION = Pattern.compile("^[\\s|•·,;:/>\\-–—\\[\\]()]*$");
     private static final Pattern HTML_BLOCK_BREAK = Pattern.compile("(?i)<(br|/p|p|/div|div|/li|li|/tr|tr|/td|td|hr)\\b[^>]*>");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(\\s[^<>]*)?/?>");
     private static final Pattern LINKED_IMAGE = Pattern.compile("\\[\\s*!\\[[^\\]]*]\\([^)]*\\)\\s*]\\([^)]*\\)");
@@ -55,6 +57,7 @@ final class MarkdownCleaner {
         text = HTML_COMMENT.matcher(text).replaceAll(" ");
         text = SCRIPT_STYLE_PRE.matcher(text).replaceAll(" ");
         text = htmlHeadingsToMarkdown(text);
+        text = HTML_ANCHOR.matcher(text).replaceAll("[$1](#)");
         text = HTML_BLOCK_BREAK.matcher(text).replaceAll("\n");
         // linked images (badges) before images before links: the outer link of a badge holds only an image
         text = LINKED_IMAGE.matcher(text).replaceAll(" ");
@@ -109,6 +112,9 @@ final class MarkdownCleaner {
             }
             String line = QUOTE_MARK.matcher(raw).replaceFirst("");
             line = LIST_MARK.matcher(line).replaceFirst("");
+            if (isNavigation(line)) {
+                continue;
+            }
             line = inline(line);
             if (!hasWords(line)) {
                 continue;
@@ -124,6 +130,21 @@ final class MarkdownCleaner {
             title = firstWords(paragraphs.get(0), 12);
         }
         return new CleanText(title, headings, paragraphs);
+    }
+
+    /** A line of links and separators only, such as "Docs | Install | Licence" or a table of contents entry: a menu, not prose. */
+    private static boolean isNavigation(String line) {
+        Matcher m = LINK.matcher(line);
+        int links = 0;
+        StringBuilder outside = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            links++;
+            outside.append(line, last, m.start());
+            last = m.end();
+        }
+        outside.append(line.substring(last));
+        return links >= 1 && NAVIGATION.matcher(outside).matches();
     }
 
     private static String dropFencedCode(String text) {

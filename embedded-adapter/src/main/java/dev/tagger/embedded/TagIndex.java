@@ -20,13 +20,13 @@ final class TagIndex {
     private final List<Tag> tags;
     private final float[][] vectors;
     private final double[] neutralMean;
-    private final List<TermCounter> counters;
+    private final TermIndex terms;
 
-    private TagIndex(List<Tag> tags, float[][] vectors, double[] neutralMean, List<TermCounter> counters) {
+    private TagIndex(List<Tag> tags, float[][] vectors, double[] neutralMean, TermIndex terms) {
         this.tags = List.copyOf(tags);
         this.vectors = vectors;
         this.neutralMean = neutralMean;
-        this.counters = List.copyOf(counters);
+        this.terms = terms;
     }
 
     /**
@@ -36,10 +36,10 @@ final class TagIndex {
     static TagIndex build(TagSet set, TagTexts texts, EmbeddingModel model, Map<String, float[]> neutral) {
         List<Tag> tags = set.tags();
         List<String> toEmbed = new ArrayList<>(tags.size());
-        List<TermCounter> counters = new ArrayList<>(tags.size());
+        List<List<String>> termLists = new ArrayList<>(tags.size());
         for (Tag t : tags) {
             toEmbed.add(texts.textOf(t));
-            counters.add(new TermCounter(texts.termsOf(t)));
+            termLists.add(texts.termsOf(t));
         }
         float[][] vectors = embed(model, toEmbed);
         double[] mean = new double[tags.size()];
@@ -54,7 +54,7 @@ final class TagIndex {
             }
             mean[i] = n == 0 ? 0 : sum / n;
         }
-        return new TagIndex(tags, vectors, mean, counters);
+        return new TagIndex(tags, vectors, mean, new TermIndex(termLists));
     }
 
     List<Tag> tags() {
@@ -73,8 +73,9 @@ final class TagIndex {
         return neutralMean[i];
     }
 
-    TermCounter counter(int i) {
-        return counters.get(i);
+    /** @return mentions of each tag's terms in the text, in tag order */
+    int[] mentions(String text) {
+        return terms.count(text);
     }
 
     /** Embeds texts and returns unit vectors, in order. */

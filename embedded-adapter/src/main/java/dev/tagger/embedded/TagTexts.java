@@ -69,22 +69,21 @@ final class TagTexts {
     }
 
     /**
-     * The words counted as evidence for a tag: its name (as written, and with hyphens read as spaces)
-     * and, for a tag without a caller's description, the bundled terms.
+     * The words counted as evidence for a tag: for a tag without a caller's description, the bundled
+     * terms of its name when there are any (they are the complete list: a name that is a common word,
+     * such as {@code data}, is left out of it on purpose); otherwise its name, as written and with
+     * hyphens read as spaces.
      */
     List<String> termsOf(Tag tag) {
-        List<String> out = new ArrayList<>();
         String key = tag.key();
+        List<String> bundled = terms.get(key);
+        if (tag.description().isBlank() && bundled != null && !bundled.isEmpty()) {
+            return bundled;
+        }
+        List<String> out = new ArrayList<>();
         out.add(key);
         if (key.indexOf('-') >= 0) {
             out.add(key.replace('-', ' '));
-        }
-        if (tag.description().isBlank()) {
-            for (String t : terms.getOrDefault(key, List.of())) {
-                if (!out.contains(t)) {
-                    out.add(t);
-                }
-            }
         }
         return out;
     }

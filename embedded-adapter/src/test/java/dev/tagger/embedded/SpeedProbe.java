@@ -44,10 +44,7 @@ public final class SpeedProbe {
                 MarkdownCleaner.CleanText ct = MarkdownCleaner.clean(text);
                 List<Chunker.Chunk> cs = chunker.chunks(ct);
                 long t1 = System.nanoTime();
-                String body = TermCounter.lower(ct.body());
-                for (int t = 0; t < index.size(); t++) {
-                    index.counter(t).count(body);
-                }
+                index.mentions(ct.body());
                 long t2 = System.nanoTime();
                 TagIndex.embed(s.model().model(), cs.stream().map(Chunker.Chunk::text).toList());
                 long t3 = System.nanoTime();
