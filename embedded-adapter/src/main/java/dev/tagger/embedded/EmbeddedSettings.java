@@ -26,7 +26,7 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
 
     /** The defaults, chosen by measurement on labelled READMEs (see the project README). */
     static EmbeddedSettings defaults() {
-        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.03, 0.64, 0.12);
+        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.04, 0.64, 0.12);
     }
 
     /**

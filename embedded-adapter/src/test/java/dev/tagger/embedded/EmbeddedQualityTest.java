@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EmbeddedQualityTest {
 
-    /** Measured 2026-11 with the defaults: see {@link #labelledSetKeepsItsQuality()}. */
-    static final double MICRO_F1_FLOOR = 0.70;
+    /** The defaults measured 0.84 here (2026-11); the baseline (bare names, top 3) 0.52. */
+    static final double MICRO_F1_FLOOR = 0.75;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TagSet tags;
