@@ -93,8 +93,9 @@ final class EmbeddedBackend implements Backend {
         }
         int[] leadMentions = chunks.isEmpty() ? new int[n] : index.mentions(chunks.get(0).text());
         int[] bodyMentions = index.mentions(clean.body());
+        int[] codeMentions = index.codeMentions(clean.code());
         for (int t = 0; t < n; t++) {
-            bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]);
+            bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]) + codeMentions[t];
         }
         return new Analysis(index, chunks, sims, leadMentions, bodyMentions);
     }

@@ -18,6 +18,8 @@ final class MarkdownCleaner {
 
     /** Longest input read, in characters: READMEs are labelled from their start. */
     static final int MAX_INPUT = 60_000;
+    /** Most characters of code blocks kept, for the evidence code gives ({@link CodeSignals}). */
+    static final int MAX_CODE = 20_000;
 
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?(-->|$)");
     private static final Pattern SCRIPT_STYLE_PRE = Pattern.compile("(?is)<(script|style|pre|svg)\\b[^>]*>.*?</\\1\\s*>");
@@ -53,7 +55,8 @@ final class MarkdownCleaner {
     static CleanText clean(String markdown) {
         String text = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        text = dropFencedCode(text);
+        StringBuilder code = new StringBuilder();
+        text = dropFencedCode(text, code);
         text = HTML_COMMENT.matcher(text).replaceAll(" ");
         text = SCRIPT_STYLE_PRE.matcher(text).replaceAll(" ");
         text = htmlHeadingsToMarkdown(text);
@@ -129,7 +132,7 @@ final class MarkdownCleaner {
         if (title.isEmpty() && !paragraphs.isEmpty()) {
             title = firstWords(paragraphs.get(0), 12);
         }
-        return new CleanText(title, headings, paragraphs);
+        return new CleanText(title, headings, paragraphs, code.toString());
     }
 
     /** A line of links and separators only, such as "Docs | Install | Licence" or a table of contents entry: a menu, not prose. */
@@ -147,7 +150,7 @@ final class MarkdownCleaner {
         return links >= 1 && NAVIGATION.matcher(outside).matches();
     }
 
-    private static String dropFencedCode(String text) {
+    private static String dropFencedCode(String text, StringBuilder code) {
         StringBuilder out = new StringBuilder(text.length());
         String fence = null;
         for (String line : text.split("\n", -1)) {
@@ -164,6 +167,8 @@ final class MarkdownCleaner {
                 char f = fence.charAt(0);
                 if (t.startsWith(fence) && t.chars().allMatch(c -> c == f)) {
                     fence = null;
+                } else if (code.length() < MAX_CODE) {
+                    code.append(line).append('\n');
                 }
                 out.append('\n');
             }
@@ -263,8 +268,9 @@ final class MarkdownCleaner {
      * @param title the first heading, or the start of the first paragraph; may be empty
      * @param headings the headings in order
      * @param paragraphs headings and paragraphs in order, each on one line
+     * @param code the contents of the fenced code blocks, line by line; not embedded
      */
-    record CleanText(String title, List<String> headings, List<String> paragraphs) {
+    record CleanText(String title, List<String> headings, List<String> paragraphs, String code) {
         CleanText {
             headings = List.copyOf(headings);
             paragraphs = List.copyOf(paragraphs);

@@ -78,6 +78,11 @@ final class TagIndex {
         return terms.count(text);
     }
 
+    /** @return per tag, the code lines that are evidence for it (imports, commands) */
+    int[] codeMentions(String code) {
+        return terms.countCode(code);
+    }
+
     /** Embeds texts and returns unit vectors, in order. */
     static float[][] embed(EmbeddingModel model, List<String> texts) {
         List<TextSegment> segments = new ArrayList<>(texts.size());

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Counts, in one pass over a text, the mentions of every tag's terms. Text and terms are read as
+ * Counts, in one pass over a text, the mentions of every tag's terms; the pseudo-terms
+ * {@value CodeSignals#IMPORTS} and {@value CodeSignals#COMMANDS} count lines of code instead
+ * ({@link #countCode}). Text and terms are read as
  * sequences of words (runs of letters and digits, any case), so {@code "node.js"} matches "Node.js"
  * and "node js", and {@code "real-time"} matches "real time". A term ending in {@code *} matches any
  * ending of its last word ({@code compil*} counts "compiler" and "compiles"). Mentions of one tag do
@@ -24,12 +26,24 @@ final class TermIndex {
     private final int tags;
     private final Map<String, List<Term>> byFirstWord = new HashMap<>();
     private final List<Term> prefixFirst = new ArrayList<>();
+    private final boolean[] countsImports;
+    private final boolean[] countsCommands;
 
     /** @param termsPerTag each tag's terms, lower case, in tag order */
     TermIndex(List<List<String>> termsPerTag) {
         this.tags = termsPerTag.size();
+        this.countsImports = new boolean[tags];
+        this.countsCommands = new boolean[tags];
         for (int t = 0; t < tags; t++) {
             for (String raw : termsPerTag.get(t)) {
+                if (raw.equals(CodeSignals.IMPORTS)) {
+                    countsImports[t] = true;
+                    continue;
+                }
+                if (raw.equals(CodeSignals.COMMANDS)) {
+                    countsCommands[t] = true;
+                    continue;
+                }
                 boolean prefix = raw.endsWith("*");
                 List<String> w = words(prefix ? raw.substring(0, raw.length() - 1) : raw);
                 if (w.isEmpty()) {
@@ -77,6 +91,30 @@ final class TermIndex {
                         longest[t] = 0;
                     }
                 }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * @return per tag, the code lines its pseudo-terms count ({@value CodeSignals#IMPORTS},
+     *     {@value CodeSignals#COMMANDS}); zeros for tags without them
+     */
+    int[] countCode(String code) {
+        int[] counts = new int[tags];
+        if (code.isEmpty()) {
+            return counts;
+        }
+        int imports = -1;
+        int commands = -1;
+        for (int t = 0; t < tags; t++) {
+            if (countsImports[t]) {
+                imports = imports < 0 ? CodeSignals.imports(code) : imports;
+                counts[t] += imports;
+            }
+            if (countsCommands[t]) {
+                commands = commands < 0 ? CodeSignals.commands(code) : commands;
+                counts[t] += commands;
             }
         }
         return counts;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChunkerTest {
 
     private static MarkdownCleaner.CleanText text(String... paragraphs) {
-        return new MarkdownCleaner.CleanText("", List.of(), List.of(paragraphs));
+        return new MarkdownCleaner.CleanText("", List.of(), List.of(paragraphs), "");
     }
 
     private static String words(String prefix, int n) {
