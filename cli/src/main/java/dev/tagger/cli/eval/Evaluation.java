@@ -42,18 +42,26 @@ public final class Evaluation {
     /**
      * Tags every document once, in order, and scores the results. Before timing, the first document
      * is tagged once unscored, so that model loading and tag embedding do not count against the
-     * documents-per-second figure; that warm-up's time is reported on its own.
+     * documents-per-second figure; that warm-up's time is reported on its own. The process's CPU time
+     * per document is reported too: unlike documents per second, it does not depend on what else runs
+     * on the machine.
      *
      * @param tagger the tagger to measure; its tag set is the list scored against
      * @param documents the labelled documents; not empty
      * @return the scores, per tag and per document
      */
     public static EvaluationReport run(Tagger tagger, List<LabelledDocument> documents) {
-        return run(tagger, documents, System::nanoTime);
+        return run(tagger, documents, System::nanoTime, Evaluation::processCpuNanos);
     }
 
-    /** As {@link #run(Tagger, List)} with the given nanosecond clock. */
-    static EvaluationReport run(Tagger tagger, List<LabelledDocument> documents, LongSupplier nanoClock) {
+    /** The CPU time of this process so far, all threads (native ones too); 0 where the platform does not say. */
+    static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** As {@link #run(Tagger, List)} with the given nanosecond clock and process CPU clock. */
+    static EvaluationReport run(Tagger tagger, List<LabelledDocument> documents, LongSupplier nanoClock,
+                                LongSupplier cpuClock) {
         Objects.requireNonNull(tagger, "tagger");
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("no documents to evaluate");
@@ -63,12 +71,14 @@ public final class Evaluation {
         long warmup = nanoClock.getAsLong() - w0;
 
         List<Outcome> outcomes = new ArrayList<>(documents.size());
+        long cpu0 = cpuClock.getAsLong();
         long t0 = nanoClock.getAsLong();
         for (LabelledDocument d : documents) {
             outcomes.add(tagOnce(tagger, d));
         }
         long elapsed = nanoClock.getAsLong() - t0;
-        return score(String.join(",", tagger.backendNames()), tagger.tags(), documents, outcomes, elapsed, warmup);
+        long cpu = cpuClock.getAsLong() - cpu0;
+        return score(String.join(",", tagger.backendNames()), tagger.tags(), documents, outcomes, elapsed, warmup, cpu);
     }
 
     /** What tagging one document gave: the predicted names, or the error. */
@@ -100,7 +110,7 @@ public final class Evaluation {
 
     /** Scores outcomes against the labels; the arithmetic of every figure in the report. */
     static EvaluationReport score(String backend, TagSet tags, List<LabelledDocument> docs, List<Outcome> outcomes,
-                                  long elapsedNanos, long warmupNanos) {
+                                  long elapsedNanos, long warmupNanos, long cpuNanos) {
         Map<String, String> display = new LinkedHashMap<>(); // key -> name as in the tag list
         for (Tag t : tags) {
             display.put(t.key(), t.name());
@@ -205,7 +215,7 @@ public final class Evaluation {
         double seconds = elapsedNanos / 1e9;
         return new EvaluationReport(backend, n, failed, micro, macro, (double) exact / n, (double) anyCorrect / n,
                 predictedTotal, correctTotal, goldTotal, goldHitTotal, outOfList, List.copyOf(unknownGold),
-                seconds > 0 ? n / seconds : 0, seconds, warmupNanos / 1e9, tagScores, scored);
+                seconds > 0 ? n / seconds : 0, seconds, warmupNanos / 1e9, cpuNanos / 1e9 / n, tagScores, scored);
     }
 
     static double f1(double p, double r) {

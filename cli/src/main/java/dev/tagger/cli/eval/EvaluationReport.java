@@ -34,13 +34,15 @@ import java.util.Objects;
  * @param docsPerSecond documents tagged per second, after warm-up
  * @param seconds the time spent tagging the documents
  * @param warmupSeconds the time of the unscored warm-up call (model load, tag embedding)
+ * @param cpuSecondsPerDocument the process's CPU time (all threads) per document while tagging; 0
+ *     where the platform does not report it
  * @param tags per-tag counts and figures, in tag-list order of first appearance
  * @param perDocument one entry per document, in input order
  */
 public record EvaluationReport(String backend, int documents, int failed, Figures micro, Figures macro,
                                double exactMatch, double atLeastOneCorrect, int predicted, int correct, int gold,
                                int goldFound, int outOfList, List<String> goldNotInList, double docsPerSecond,
-                               double seconds, double warmupSeconds, List<TagScore> tags,
+                               double seconds, double warmupSeconds, double cpuSecondsPerDocument, List<TagScore> tags,
                                List<DocumentScore> perDocument) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -103,9 +105,9 @@ public record EvaluationReport(String backend, int documents, int failed, Figure
 
     /** The one-line summary: backend, micro P/R/F1, documents per second. */
     public String summaryLine() {
-        return String.format(Locale.ROOT, "%-20s micro P %.3f R %.3f F1 %.3f | macro F1 %.3f | exact %.3f | >=1 correct %.3f | %.1f docs/s | failed %d | outside list %d",
+        return String.format(Locale.ROOT, "%-20s micro P %.3f R %.3f F1 %.3f | macro F1 %.3f | exact %.3f | >=1 correct %.3f | %.1f docs/s, CPU %.3f s/doc | failed %d | outside list %d",
                 backend, micro.precision(), micro.recall(), micro.f1(), macro.f1(), exactMatch, atLeastOneCorrect,
-                docsPerSecond, failed, outOfList);
+                docsPerSecond, cpuSecondsPerDocument, failed, outOfList);
     }
 
     /** The human-readable report, with the {@code worst} lowest-scoring documents. */
@@ -118,8 +120,8 @@ public record EvaluationReport(String backend, int documents, int failed, Figure
         sb.append(String.format(Locale.ROOT, "macro:  precision %.3f  recall %.3f  F1 %.3f%n",
                 macro.precision(), macro.recall(), macro.f1()));
         sb.append(String.format(Locale.ROOT, "exact match: %.3f   at least one correct: %.3f%n", exactMatch, atLeastOneCorrect));
-        sb.append(String.format(Locale.ROOT, "speed: %.2f documents/s (%.1f s for %d documents; warm-up %.1f s)%n",
-                docsPerSecond, seconds, documents, warmupSeconds));
+        sb.append(String.format(Locale.ROOT, "speed: %.2f documents/s (%.1f s for %d documents; warm-up %.1f s; CPU %.3f s per document)%n",
+                docsPerSecond, seconds, documents, warmupSeconds, cpuSecondsPerDocument));
         sb.append(String.format(Locale.ROOT, "predicted tags outside the list: %d%n", outOfList));
         if (!goldNotInList.isEmpty()) {
             sb.append("gold tags missing from the tag list: ").append(String.join(", ", goldNotInList)).append('\n');
@@ -160,6 +162,7 @@ public record EvaluationReport(String backend, int documents, int failed, Figure
         root.put("docsPerSecond", docsPerSecond);
         root.put("seconds", seconds);
         root.put("warmupSeconds", warmupSeconds);
+        root.put("cpuSecondsPerDocument", cpuSecondsPerDocument);
         ArrayNode ts = root.putArray("tags");
         for (TagScore t : tags) {
             ObjectNode o = ts.addObject();
