@@ -8,17 +8,20 @@ import dev.tagger.spi.BackendProvider;
  * Provides the {@code embedded} backend, Tagger's default: zero-shot tagging with an in-process ONNX
  * embedding model from a Maven Central jar; no server, no key, no network.
  *
- * <p>Keys, all optional ({@code tagger.embedded.*}):
+ * <p>Keys, all optional ({@code tagger.embedded.*}); the defaults were chosen by measurement on
+ * labelled READMEs:
  * <ul>
  *   <li>{@code model}: {@code bge-small-en-v15-q} (default) or {@code all-minilm-l6-v2-q};</li>
- *   <li>{@code min-score}: the lowest final score a proposed tag may have (calibrated cosine plus term
- *       evidence; default 0);</li>
- *   <li>{@code margin}: how far below the best tag's score another tag may be (default 0.05);</li>
- *   <li>{@code lexical-weight}: the weight of mentions of a tag's terms (default 0.02; 0 turns it off);</li>
+ *   <li>{@code min-score}: the lowest final score a proposed tag may have (cosine similarity plus term
+ *       evidence; default 0.64);</li>
+ *   <li>{@code margin}: how far below the best tag's score another tag may be (default 0.12);</li>
+ *   <li>{@code lexical-weight}: the weight of mentions of a tag's terms, {@code weight * ln(1 + 3 *
+ *       lead mentions + other mentions)} (default 0.04; 0 turns it off);</li>
  *   <li>{@code calibrate}: whether a tag's similarity is taken relative to its mean over neutral texts
- *       (default true);</li>
- *   <li>{@code lead-words}, {@code chunk-words}, {@code max-chunks}, {@code lead-weight},
- *       {@code body-pooling} ({@code max} or {@code mean}): how documents are chunked and pooled.</li>
+ *       (default false: it measured worse);</li>
+ *   <li>{@code lead-words} (80), {@code chunk-words} (120), {@code max-chunks} (3),
+ *       {@code lead-weight} (0.5), {@code body-pooling} ({@code max} or {@code mean}; max): how
+ *       documents are chunked and chunk similarities pooled.</li>
  * </ul>
  * A tag's {@link dev.tagger.Tag#description() description} is embedded when given; otherwise a
  * phrasing bundled for common software-topic names, otherwise the bare name.
