@@ -158,11 +158,12 @@ class EmbeddedQualityTest {
         }
     }
 
-    /** Runs only where the shared fixtures of the project's machines exist. */
+    /** Runs only where the shared fixtures of the project's machines exist ({@code -Dshared.dir}, default /work/shared). */
     @Test
     void theSeedReadmeOfAMathLanguageModelGetsAiAndNothingWrong() throws IOException {
-        Path readme = Path.of("/work/shared/fixtures/deepseek-math-readme.md");
-        Path tagsFile = Path.of("/work/shared/fixtures/tags.json");
+        Path shared = Path.of(System.getProperty("shared.dir", "/work/shared"));
+        Path readme = shared.resolve("fixtures/deepseek-math-readme.md");
+        Path tagsFile = shared.resolve("fixtures/tags.json");
         assumeTrue(Files.isReadable(readme) && Files.isReadable(tagsFile), "shared fixtures not present");
         try (Tagger t = Tagger.builder().tags(TagSet.fromJson(tagsFile)).maxTags(3).config(TaggerConfig.defaults()).build()) {
             TagResult r = t.tag(new Document("7628", Files.readString(readme)));
