@@ -22,24 +22,46 @@ final class Chunker {
     private final int leadWords;
     private final int chunkWords;
     private final int maxChunks;
+    private final int summaryWords;
+
+    /** As {@link #Chunker(int, int, int, int)} without a summary chunk. */
+    Chunker(int leadWords, int chunkWords, int maxChunks) {
+        this(leadWords, chunkWords, maxChunks, 0);
+    }
 
     /**
      * @param leadWords the most words of the lead chunk, at least 8
      * @param chunkWords the most words of a body chunk, at least 8
-     * @param maxChunks the most chunks, the lead included, at least 1
+     * @param maxChunks the most lead and body chunks, at least 1
+     * @param summaryWords the words of an extra first chunk, the start of the lead (where a README says
+     *     "X is a Y"), when the lead is longer; 0 for none
      */
-    Chunker(int leadWords, int chunkWords, int maxChunks) {
-        if (leadWords < 8 || chunkWords < 8 || maxChunks < 1) {
-            throw new IllegalArgumentException("leadWords and chunkWords must be >= 8, maxChunks >= 1; got "
-                    + leadWords + ", " + chunkWords + ", " + maxChunks);
+    Chunker(int leadWords, int chunkWords, int maxChunks, int summaryWords) {
+        if (leadWords < 8 || chunkWords < 8 || maxChunks < 1 || summaryWords < 0) {
+            throw new IllegalArgumentException("leadWords and chunkWords must be >= 8, maxChunks >= 1, summaryWords >= 0; got "
+                    + leadWords + ", " + chunkWords + ", " + maxChunks + ", " + summaryWords);
         }
         this.leadWords = leadWords;
         this.chunkWords = chunkWords;
         this.maxChunks = maxChunks;
+        this.summaryWords = summaryWords;
+    }
+
+    /** What part of a document a chunk is. */
+    enum Kind {
+        /** The first words of the lead. */
+        SUMMARY,
+        /** Title and first paragraphs. */
+        LEAD,
+        /** Later paragraphs. */
+        BODY
     }
 
     /** One piece of a document. */
-    record Chunk(String text, boolean lead) {
+    record Chunk(String text, Kind kind) {
+        boolean lead() {
+            return kind == Kind.LEAD;
+        }
     }
 
     /** @return the chunks, lead first; empty when the text holds no words */
@@ -69,23 +91,27 @@ final class Chunker {
             lead.addAll(p);
             i++;
         }
-        out.add(new Chunk(join(lead), true));
+        if (summaryWords > 0 && lead.size() > summaryWords) {
+            out.add(new Chunk(join(lead.subList(0, summaryWords)), Kind.SUMMARY));
+        }
+        out.add(new Chunk(join(lead), Kind.LEAD));
+        int max = maxChunks + out.size() - 1;
         List<String> current = new ArrayList<>();
-        for (; i < paragraphs.size() && out.size() < maxChunks; i++) {
+        for (; i < paragraphs.size() && out.size() < max; i++) {
             List<String> p = paragraphs.get(i);
             if (!current.isEmpty() && current.size() + p.size() > chunkWords) {
-                out.add(new Chunk(join(current), false));
+                out.add(new Chunk(join(current), Kind.BODY));
                 current = new ArrayList<>();
             }
             int start = 0;
-            while (p.size() - start > chunkWords && out.size() < maxChunks) {
-                out.add(new Chunk(join(p.subList(start, start + chunkWords)), false));
+            while (p.size() - start > chunkWords && out.size() < max) {
+                out.add(new Chunk(join(p.subList(start, start + chunkWords)), Kind.BODY));
                 start += chunkWords;
             }
             current.addAll(p.subList(start, p.size()));
         }
-        if (!current.isEmpty() && out.size() < maxChunks) {
-            out.add(new Chunk(join(current), false));
+        if (!current.isEmpty() && out.size() < max) {
+            out.add(new Chunk(join(current), Kind.BODY));
         }
         return out;
     }

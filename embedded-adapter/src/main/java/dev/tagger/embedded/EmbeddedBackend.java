@@ -48,7 +48,7 @@ final class EmbeddedBackend implements Backend {
         this.name = name;
         this.settings = settings;
         this.texts = texts;
-        this.chunker = new Chunker(settings.leadWords(), settings.chunkWords(), settings.maxChunks());
+        this.chunker = new Chunker(settings.leadWords(), settings.chunkWords(), settings.maxChunks(), settings.summaryWords());
     }
 
     @Override
@@ -91,7 +91,8 @@ final class EmbeddedBackend implements Backend {
                 }
             }
         }
-        int[] leadMentions = chunks.isEmpty() ? new int[n] : index.mentions(chunks.get(0).text());
+        String leadText = chunks.stream().filter(Chunker.Chunk::lead).map(Chunker.Chunk::text).findFirst().orElse("");
+        int[] leadMentions = index.mentions(leadText);
         int[] bodyMentions = index.mentions(clean.body());
         int[] codeMentions = index.codeMentions(clean.code());
         for (int t = 0; t < n; t++) {
@@ -108,17 +109,32 @@ final class EmbeddedBackend implements Backend {
             java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
             return out;
         }
-        int bodyChunks = a.chunks().size() - 1;
+        int summary = -1;
+        int lead = -1;
+        int bodyChunks = 0;
+        for (int c = 0; c < a.chunks().size(); c++) {
+            switch (a.chunks().get(c).kind()) {
+                case SUMMARY -> summary = c;
+                case LEAD -> lead = c;
+                case BODY -> bodyChunks++;
+            }
+        }
+        boolean max = s.bodyPooling().equals("max");
         for (int t = 0; t < n; t++) {
-            double lead = a.similarities()[0][t];
-            double pooled = lead;
+            double leadSim = a.similarities()[lead][t];
+            if (summary >= 0) {
+                leadSim = (1 - s.summaryWeight()) * leadSim + s.summaryWeight() * a.similarities()[summary][t];
+            }
+            double pooled = leadSim;
             if (bodyChunks > 0) {
-                double body = s.bodyPooling().equals("max") ? Double.NEGATIVE_INFINITY : 0;
-                for (int c = 1; c < a.chunks().size(); c++) {
-                    double v = a.similarities()[c][t];
-                    body = s.bodyPooling().equals("max") ? Math.max(body, v) : body + v / bodyChunks;
+                double body = max ? Double.NEGATIVE_INFINITY : 0;
+                for (int c = 0; c < a.chunks().size(); c++) {
+                    if (a.chunks().get(c).kind() == Chunker.Kind.BODY) {
+                        double v = a.similarities()[c][t];
+                        body = max ? Math.max(body, v) : body + v / bodyChunks;
+                    }
                 }
-                pooled = s.leadWeight() * lead + (1 - s.leadWeight()) * body;
+                pooled = s.leadWeight() * leadSim + (1 - s.leadWeight()) * body;
             }
             if (s.calibrate()) {
                 pooled -= a.index().neutralMean(t);

@@ -21,7 +21,9 @@ import dev.tagger.spi.BackendProvider;
  *       (default false: it measured worse);</li>
  *   <li>{@code lead-words} (80), {@code chunk-words} (120), {@code max-chunks} (3),
  *       {@code lead-weight} (0.5), {@code body-pooling} ({@code max} or {@code mean}; max): how
- *       documents are chunked and chunk similarities pooled.</li>
+ *       documents are chunked and chunk similarities pooled;</li>
+ *   <li>{@code summary-words} (0: off) and {@code summary-weight} (0.5): an extra chunk of the lead's
+ *       first words, mixed into the lead's similarity (measured no better; off by default).</li>
  * </ul>
  * A tag's {@link dev.tagger.Tag#description() description} is embedded when given; otherwise a
  * phrasing bundled for common software-topic names, otherwise the bare name.

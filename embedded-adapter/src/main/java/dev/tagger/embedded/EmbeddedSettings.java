@@ -18,15 +18,18 @@ import java.util.Optional;
  * @param lexicalWeight the weight of term mentions in the document
  * @param minScore the lowest final score a tag may have
  * @param margin how far below the best tag's score another tag may be
+ * @param summaryWords the words of an extra chunk, the start of the lead; 0 for none
+ * @param summaryWeight the summary chunk's share of the lead's similarity, 0 to 1
  */
 record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, int maxChunks, double leadWeight,
-                        String bodyPooling, boolean calibrate, double lexicalWeight, double minScore, double margin) {
+                        String bodyPooling, boolean calibrate, double lexicalWeight, double minScore, double margin,
+                        int summaryWords, double summaryWeight) {
 
     static final String PREFIX = "tagger.embedded.";
 
     /** The defaults, chosen by measurement on labelled READMEs (see the project README). */
     static EmbeddedSettings defaults() {
-        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.04, 0.64, 0.12);
+        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.04, 0.64, 0.12, 0, 0.5);
     }
 
     /**
@@ -53,7 +56,9 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
                 config.getBoolean(PREFIX + "calibrate", d.calibrate()),
                 number(config, "lexical-weight", 0, 10, d.lexicalWeight()),
                 number(config, "min-score", -10, 10, d.minScore()),
-                number(config, "margin", 0, 10, d.margin()));
+                number(config, "margin", 0, 10, d.margin()),
+                config.getInt(PREFIX + "summary-words", 0, 10_000, d.summaryWords()),
+                number(config, "summary-weight", 0, 1, d.summaryWeight()));
     }
 
     private static double number(TaggerConfig config, String name, double min, double max, double fallback) {

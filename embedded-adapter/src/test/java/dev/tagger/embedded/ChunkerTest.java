@@ -44,6 +44,16 @@ class ChunkerTest {
     }
 
     @Test
+    void addsASummaryChunkOfTheLeadsFirstWordsWhenAsked() {
+        var chunks = new Chunker(10, 8, 2, 4).chunks(text(words("a", 10), words("b", 8), words("c", 8)));
+        assertThat(chunks).extracting(Chunker.Chunk::kind)
+                .containsExactly(Chunker.Kind.SUMMARY, Chunker.Kind.LEAD, Chunker.Kind.BODY);
+        assertThat(chunks.get(0).text()).isEqualTo(words("a", 4));
+        assertThat(new Chunker(10, 8, 2, 40).chunks(text(words("a", 10)))).extracting(Chunker.Chunk::kind)
+                .containsExactly(Chunker.Kind.LEAD);
+    }
+
+    @Test
     void stopsAtTheMaximumNumberOfChunks() {
         var chunks = new Chunker(8, 8, 3).chunks(text(words("a", 100)));
         assertThat(chunks).hasSize(3);

@@ -70,6 +70,8 @@ public final class ScoreDump {
                 }
                 ArrayNode words = o.putArray("words");
                 a.chunks().forEach(c -> words.add(c.text().split(" ").length));
+                ArrayNode kinds = o.putArray("kinds");
+                a.chunks().forEach(c -> kinds.add(c.kind().name()));
                 ArrayNode ll = o.putArray("leadMentions");
                 ArrayNode bl = o.putArray("bodyMentions");
                 for (int t = 0; t < index.size(); t++) {
