@@ -128,6 +128,34 @@ class EmbeddedQualityTest {
     }
 
     @Test
+    void aDocumentOfOnlyBadgesAndCodeGetsNoTags() {
+        TagResult r = tagger.tag(new Document("noise", "[![ci](https://ci.example.org/b.svg)](https://ci.example.org)\n\n"
+                + "```\nimport owlet\n```\n\n<img src=\"logo.png\">"));
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.tags()).isEmpty();
+    }
+
+    @Test
+    void givesTheSameTagsWhenManyThreadsShareOneTagger() throws Exception {
+        List<List<String>> sequential = new ArrayList<>();
+        for (JsonNode d : labelled) {
+            sequential.add(tagger.tag(new Document("s", d.get("text").asText())).names());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> futures = new ArrayList<>();
+            for (JsonNode d : labelled) {
+                futures.add(pool.submit(() -> tagger.tag(new Document("p", d.get("text").asText())).names()));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).as(labelled.get(i).get("id").asText()).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aCallersDescriptionWinsOverTheName() {
         TagSet described = TagSet.of(List.of(
                 Tag.of(1, "alpha").withDescription("large language models, machine learning and neural networks"),
