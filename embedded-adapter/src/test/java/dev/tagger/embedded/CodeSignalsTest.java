@@ -19,6 +19,14 @@ class CodeSignalsTest {
             "const axios = require('axios');          | 1",
             "import { useForm } from 'react-hook-form' | 1",
             "pip install tinyfetch                    | 0",
+            "from transformers import AutoModel       | 0",
+            "import torch                             | 0",
+            "import numpy.linalg as la                | 0",
+            "#include <stdio.h>                       | 0",
+            "import React from 'react'                | 0",
+            "import java.util.List;                   | 0",
+            "import dev.tagger.Tagger;                | 1",
+            "#include \"raylib.h\"                    | 1",
             "x = important(1)                         | 0"})
     void countsImportLines(String line, int expected) {
         assertThat(CodeSignals.imports(line)).isEqualTo(expected);
