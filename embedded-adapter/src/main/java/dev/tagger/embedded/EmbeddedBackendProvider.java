@@ -13,10 +13,10 @@ import dev.tagger.spi.BackendProvider;
  * <ul>
  *   <li>{@code model}: {@code bge-small-en-v15-q} (default) or {@code all-minilm-l6-v2-q};</li>
  *   <li>{@code min-score}: the lowest final score a proposed tag may have (cosine similarity plus term
- *       evidence; default 0.64);</li>
+ *       evidence; default 0.66);</li>
  *   <li>{@code margin}: how far below the best tag's score another tag may be (default 0.12);</li>
  *   <li>{@code lexical-weight}: the weight of mentions of a tag's terms, {@code weight * ln(1 + 3 *
- *       lead mentions + other mentions)} (default 0.04; 0 turns it off);</li>
+ *       lead mentions + other mentions)} (default 0.06; 0 turns it off);</li>
  *   <li>{@code calibrate}: whether a tag's similarity is taken relative to its mean over neutral texts
  *       (default false: it measured worse);</li>
  *   <li>{@code lead-words} (80), {@code chunk-words} (120), {@code max-chunks} (3),

@@ -29,7 +29,7 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
 
     /** The defaults, chosen by measurement on labelled READMEs (see the project README). */
     static EmbeddedSettings defaults() {
-        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.05, 0.66, 0.15, 0, 0.5);
+        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.06, 0.66, 0.12, 0, 0.5);
     }
 
     /**
