@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * targets, bare URLs, table rules, emoji short codes and emphasis marks are dropped; link texts, list
  * items and table cells are kept.
  *
- * <p>Linear in the input; stateless and safe for use by many threads at once.
+ * <p>Reads at most {@value #MAX_INPUT} characters; patterns that span lines are bounded, so unclosed
+ * tags cost little. Stateless and safe for use by many threads at once.
  */
 final class MarkdownCleaner {
 
@@ -22,16 +23,16 @@ final class MarkdownCleaner {
     static final int MAX_CODE = 20_000;
 
     private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?(-->|$)");
-    private static final Pattern SCRIPT_STYLE_PRE = Pattern.compile("(?is)<(script|style|pre|svg)\\b[^>]*>.*?</\\1\\s*>");
-    private static final Pattern HTML_HEADING = Pattern.compile("(?is)<h([1-6])\\b[^>]*>(.*?)</h\\1\\s*>");
-    private static final Pattern HTML_ANCHOR = Pattern.compile("(?is)<a\\b[^>]*>(.*?)</a\\s*>");
+    private static final List<String> DROPPED_ELEMENTS = List.of("script", "style", "pre", "svg");
+    private static final Pattern HTML_HEADING = Pattern.compile("(?is)<h([1-6])\\b[^<>]{0,500}>(.{0,300}?)</h\\1\\s*>");
+    private static final Pattern HTML_ANCHOR = Pattern.compile("(?is)<a\\b[^<>]{0,500}>(.{0,300}?)</a\\s*>");
     private static final Pattern NAVIGATION = Pattern.compile("^[\\s|•·,;:/>\\-–—\\[\\]()]*$");
     private static final Pattern HTML_BLOCK_BREAK = Pattern.compile("(?i)<(br|/p|p|/div|div|/li|li|/tr|tr|/td|td|hr)\\b[^>]*>");
-    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(\\s[^<>]*)?/?>");
-    private static final Pattern LINKED_IMAGE = Pattern.compile("\\[\\s*!\\[[^\\]]*]\\([^)]*\\)\\s*]\\([^)]*\\)");
-    private static final Pattern LINKED_REF_IMAGE = Pattern.compile("\\[\\s*!\\[[^\\]]*](\\([^)]*\\)|\\[[^\\]]*])\\s*](\\([^)]*\\)|\\[[^\\]]*])");
-    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*](\\([^)]*\\)|\\[[^\\]]*])");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)](\\([^)]*\\)|\\[[^\\]]*])");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]{0,30}(\\s[^<>]{0,2000})?/?>");
+    private static final Pattern LINKED_IMAGE = Pattern.compile("\\[\\s*!\\[[^\\]\\[]{0,300}]\\([^)(\\s]{0,1000}\\)\\s*]\\([^)(\\s]{0,1000}\\)");
+    private static final Pattern LINKED_REF_IMAGE = Pattern.compile("\\[\\s*!\\[[^\\]\\[]{0,300}](\\([^)(\\s]{0,1000}\\)|\\[[^\\]\\[]{0,300}])\\s*](\\([^)(\\s]{0,1000}\\)|\\[[^\\]\\[]{0,300}])");
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\[]{0,300}](\\([^)(]{0,1000}\\)|\\[[^\\]\\[]{0,300}])");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]\\[]{0,300})](\\([^)(]{0,1000}\\)|\\[[^\\]\\[]{0,300}])");
     private static final Pattern URL = Pattern.compile("(?i)\\b(https?|ftp)://\\S+|\\bwww\\.\\S+");
     private static final Pattern LINK_DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*\\S+.*$");
     private static final Pattern MD_HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
@@ -58,7 +59,7 @@ final class MarkdownCleaner {
         StringBuilder code = new StringBuilder();
         text = dropFencedCode(text, code);
         text = HTML_COMMENT.matcher(text).replaceAll(" ");
-        text = SCRIPT_STYLE_PRE.matcher(text).replaceAll(" ");
+        text = dropElements(text);
         text = htmlHeadingsToMarkdown(text);
         text = HTML_ANCHOR.matcher(text).replaceAll("[$1](#)");
         text = HTML_BLOCK_BREAK.matcher(text).replaceAll("\n");
@@ -133,6 +134,68 @@ final class MarkdownCleaner {
             title = firstWords(paragraphs.get(0), 12);
         }
         return new CleanText(title, headings, paragraphs, code.toString());
+    }
+
+    /**
+     * Drops {@code <script>}, {@code <style>}, {@code <pre>} and {@code <svg>} elements with their
+     * content, by scanning (a regular expression would rescan the text for every unclosed tag).
+     */
+    private static String dropElements(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) {
+            return text; // case folding changed offsets (rare letters): leave the text as it is
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        java.util.Set<String> unclosed = new java.util.HashSet<>();
+        while (true) {
+            int start = -1;
+            String name = null;
+            for (String e : DROPPED_ELEMENTS) {
+                if (unclosed.contains(e)) {
+                    continue;
+                }
+                int i = indexOfOpening(lower, e, from);
+                if (i >= 0 && (start < 0 || i < start)) {
+                    start = i;
+                    name = e;
+                }
+            }
+            if (start < 0) {
+                break;
+            }
+            int close = lower.indexOf("</" + name, start);
+            if (close < 0) {
+                // no closing tag after this one, so none after any later one either
+                unclosed.add(name);
+                continue;
+            }
+            int end = lower.indexOf('>', close);
+            end = end < 0 ? lower.length() : end + 1;
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, start).append(' ');
+            copied = end;
+            from = end;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    private static int indexOfOpening(String lower, String name, int from) {
+        int i = lower.indexOf("<" + name, from);
+        while (i >= 0) {
+            int after = i + 1 + name.length();
+            if (after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after))) {
+                return i;
+            }
+            i = lower.indexOf("<" + name, i + 1);
+        }
+        return -1;
     }
 
     /** A line of links and separators only, such as "Docs | Install | Licence" or a table of contents entry: a menu, not prose. */
