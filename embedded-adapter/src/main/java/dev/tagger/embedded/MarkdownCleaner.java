@@ -156,7 +156,7 @@ final class MarkdownCleaner {
                 if (unclosed.contains(e)) {
                     continue;
                 }
-                int i = indexOfOpening(lower, e, from);
+                int i = indexOfTag(lower, "<" + e, from);
                 if (i >= 0 && (start < 0 || i < start)) {
                     start = i;
                     name = e;
@@ -165,7 +165,7 @@ final class MarkdownCleaner {
             if (start < 0) {
                 break;
             }
-            int close = lower.indexOf("</" + name, start);
+            int close = indexOfTag(lower, "</" + name, start);
             if (close < 0) {
                 // no closing tag after this one, so none after any later one either
                 unclosed.add(name);
@@ -186,14 +186,15 @@ final class MarkdownCleaner {
         return out.append(text, copied, text.length()).toString();
     }
 
-    private static int indexOfOpening(String lower, String name, int from) {
-        int i = lower.indexOf("<" + name, from);
+    /** The next {@code <name} or {@code </name} that is not the start of a longer name, or -1. */
+    private static int indexOfTag(String lower, String tag, int from) {
+        int i = lower.indexOf(tag, from);
         while (i >= 0) {
-            int after = i + 1 + name.length();
+            int after = i + tag.length();
             if (after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after))) {
                 return i;
             }
-            i = lower.indexOf("<" + name, i + 1);
+            i = lower.indexOf(tag, i + 1);
         }
         return -1;
     }

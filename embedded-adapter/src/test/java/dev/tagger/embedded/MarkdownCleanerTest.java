@@ -76,6 +76,25 @@ class MarkdownCleanerTest {
     }
 
     @Test
+    void dropsScriptStylePreAndSvgElementsWithTheirContent() {
+        assertThat(MarkdownCleaner.clean("A <script>var x = 1;</script> tool <PRE>code here</PRE> with <svg><text>logo</text></svg> style.")
+                .paragraphs()).containsExactly("A tool with style.");
+    }
+
+    @Test
+    void keepsTheTextAfterAnUnclosedElement() {
+        assertThat(MarkdownCleaner.clean("Intro words.\n\n<pre>\n\nMore words.\n\n<prelude>Kept words.</prelude>").paragraphs())
+                .containsExactly("Intro words.", "More words.", "Kept words.");
+    }
+
+    @Test
+    void cleansAdversarialMarkupToNothingUsable() {
+        assertThat(MarkdownCleaner.clean("[".repeat(20_000)).paragraphs()).isEmpty();
+        assertThat(MarkdownCleaner.clean("<a href=x>".repeat(5_000)).paragraphs()).isEmpty();
+        assertThat(MarkdownCleaner.clean("![x](".repeat(5_000)).paragraphs()).hasSize(1);
+    }
+
+    @Test
     void readsOnlyTheStartOfAHugeText() {
         String huge = "word ".repeat(MarkdownCleaner.MAX_INPUT);
         assertThat(MarkdownCleaner.clean(huge).body().length()).isLessThanOrEqualTo(MarkdownCleaner.MAX_INPUT);
