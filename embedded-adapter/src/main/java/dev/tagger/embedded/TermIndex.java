@@ -13,7 +13,8 @@ import java.util.Map;
  * sequences of words (runs of letters and digits, any case), so {@code "node.js"} matches "Node.js"
  * and "node js", and {@code "real-time"} matches "real time". A term ending in {@code *} matches any
  * ending of its last word ({@code compil*} counts "compiler" and "compiles"). Mentions of one tag do
- * not overlap: at each word the longest of the tag's terms that starts there counts once.
+ * not overlap: at each word the longest of the tag's terms that starts there counts once. A term in
+ * Chinese or Japanese script counts wherever it occurs, since those scripts do not separate words.
  *
  * <p>Immutable; safe for use by many threads at once.
  */
@@ -26,6 +27,7 @@ final class TermIndex {
     private final int tags;
     private final Map<String, List<Term>> byFirstWord = new HashMap<>();
     private final List<Term> prefixFirst = new ArrayList<>();
+    private final List<Term> substrings = new ArrayList<>();
     private final boolean[] countsImports;
     private final boolean[] countsCommands;
 
@@ -42,6 +44,11 @@ final class TermIndex {
                 }
                 if (raw.equals(CodeSignals.COMMANDS)) {
                     countsCommands[t] = true;
+                    continue;
+                }
+                if (hasCjk(raw)) {
+                    // Chinese and Japanese are written without spaces: such a term counts wherever it occurs
+                    substrings.add(new Term(t, new String[] {raw.strip()}, false));
                     continue;
                 }
                 boolean prefix = raw.endsWith("*");
@@ -93,7 +100,21 @@ final class TermIndex {
                 }
             }
         }
+        if (!substrings.isEmpty()) {
+            for (Term term : substrings) {
+                String needle = term.words()[0];
+                for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+                    counts[term.tag()]++;
+                }
+            }
+        }
         return counts;
+    }
+
+    static boolean hasCjk(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
     }
 
     /**

@@ -21,6 +21,8 @@ class TermIndexTest {
                 Arguments.of(List.of("language model*", "large language model*"), "a large language model", 1),
                 Arguments.of(List.of("ci/cd"), "CI/CD pipelines", 1),
                 Arguments.of(List.of("k8s", "kubernetes"), "Kubernetes (k8s)", 2),
+                Arguments.of(List.of("算法"), "数据结构与算法：排序算法和图算法", 3),
+                Arguments.of(List.of("算法", "algorithm*"), "Algorithms 算法", 2),
                 Arguments.of(List.of("x"), "", 0));
     }
 
