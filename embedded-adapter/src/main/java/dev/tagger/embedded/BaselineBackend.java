@@ -1,0 +1,85 @@
+package dev.tagger.embedded;
+
+import dev.langchain4j.classification.EmbeddingModelTextClassifier;
+import dev.langchain4j.classification.ScoredLabel;
+import dev.tagger.Tag;
+import dev.tagger.TagSet;
+import dev.tagger.spi.Backend;
+import dev.tagger.spi.BackendException;
+import dev.tagger.spi.BackendRequest;
+import dev.tagger.spi.Candidate;
+import dev.tagger.spi.Proposal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LangChain4j's {@link EmbeddingModelTextClassifier}, each tag name the only example of its label, top
+ * {@code max}, no minimum score: the obvious baseline the embedded default is measured against.
+ * Classifiers are cached per tag set and maximum. Thread-safe.
+ */
+final class BaselineBackend implements Backend {
+
+    private static final int CACHED = 8;
+
+    private final String name;
+    private final EmbeddingModels model;
+    private final Map<List<Object>, EmbeddingModelTextClassifier<String>> classifiers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, EmbeddingModelTextClassifier<String>> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    BaselineBackend(String name, EmbeddingModels model) {
+        this.name = name;
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Proposal propose(BackendRequest request) {
+        EmbeddingModelTextClassifier<String> classifier = classifier(request.tags(), request.maxTags());
+        List<ScoredLabel<String>> labels;
+        try {
+            labels = classifier.classifyWithScores(request.document().text()).scoredLabels();
+        } catch (RuntimeException e) {
+            throw BackendException.unavailable(name, "embedding model failed: " + e.getClass().getSimpleName(), e);
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (ScoredLabel<String> l : labels) {
+            out.add(Candidate.named(l.label(), l.score()));
+        }
+        return Proposal.of(out);
+    }
+
+    private EmbeddingModelTextClassifier<String> classifier(TagSet tags, int max) {
+        List<Object> key = List.of(tags, max);
+        synchronized (classifiers) {
+            EmbeddingModelTextClassifier<String> c = classifiers.get(key);
+            if (c == null) {
+                Map<String, List<String>> examples = new LinkedHashMap<>();
+                for (Tag t : tags) {
+                    examples.put(t.name(), List.of(t.name()));
+                }
+                try {
+                    c = new EmbeddingModelTextClassifier<>(model.model(), examples, max, 0.0, 0.5);
+                } catch (LinkageError | RuntimeException e) {
+                    throw BackendException.unavailable(name, "embedding model failed on the tag list: " + e, e);
+                }
+                classifiers.put(key, c);
+            }
+            return c;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BaselineBackend[" + name + ", " + model.id() + "]";
+    }
+}

@@ -1,0 +1,217 @@
+package dev.tagger.embedded;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.tagger.TagSet;
+import dev.tagger.spi.Backend;
+import dev.tagger.spi.BackendException;
+import dev.tagger.spi.BackendRequest;
+import dev.tagger.spi.Candidate;
+import dev.tagger.spi.Proposal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: zero-shot tagging with an in-process ONNX embedding model.
+ *
+ * <p>A document is cleaned of markdown noise ({@link MarkdownCleaner}), cut into chunks the model reads
+ * whole ({@link Chunker}) and embedded; each tag's similarity to the lead chunk and to the best (or
+ * mean) body chunk is pooled, taken relative to the tag's mean similarity over neutral texts, and
+ * raised by mentions of the tag's terms in the text. Tags are proposed best first, at most the
+ * request's maximum, and only while they score at least {@code min-score} and within {@code margin}
+ * of the best: a document that matches nothing well gets fewer tags, not random ones.
+ *
+ * <p>Tag vectors are computed once per tag set and kept in a small cache. Thread-safe.
+ */
+final class EmbeddedBackend implements Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBackend.class);
+    private static final int CACHED_TAG_SETS = 8;
+
+    private final String name;
+    private final EmbeddedSettings settings;
+    private final TagTexts texts;
+    private final Chunker chunker;
+    private final Map<TagSet, TagIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TagSet, TagIndex> eldest) {
+            return size() > CACHED_TAG_SETS;
+        }
+    };
+    private Map<String, float[]> neutral; // guarded by indexes
+
+    EmbeddedBackend(String name, EmbeddedSettings settings, TagTexts texts) {
+        this.name = name;
+        this.settings = settings;
+        this.texts = texts;
+        this.chunker = new Chunker(settings.leadWords(), settings.chunkWords(), settings.maxChunks(), settings.summaryWords());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    EmbeddedSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Proposal propose(BackendRequest request) {
+        Analysis a = analyse(request.document().text(), request.tags());
+        double[] scores = score(a, settings);
+        return Proposal.of(select(a.index(), scores, request.maxTags(), settings));
+    }
+
+    /** The raw evidence about one document: similarities per chunk and term counts, per tag. */
+    record Analysis(TagIndex index, List<Chunker.Chunk> chunks, double[][] similarities, int[] leadMentions,
+                    int[] bodyMentions) {
+    }
+
+    Analysis analyse(String text, TagSet tags) {
+        TagIndex index = index(tags);
+        MarkdownCleaner.CleanText clean = MarkdownCleaner.clean(text);
+        List<Chunker.Chunk> chunks = chunker.chunks(clean);
+        int n = index.size();
+        double[][] sims = new double[chunks.size()][n];
+        if (!chunks.isEmpty()) {
+            float[][] vectors;
+            try {
+                vectors = TagIndex.embed(model(), chunks.stream().map(Chunker.Chunk::text).toList());
+            } catch (RuntimeException e) {
+                throw BackendException.unavailable(name, "embedding model failed: " + e.getClass().getSimpleName(), e);
+            }
+            for (int c = 0; c < chunks.size(); c++) {
+                for (int t = 0; t < n; t++) {
+                    sims[c][t] = TagIndex.dot(vectors[c], index.vector(t));
+                }
+            }
+        }
+        String leadText = chunks.stream().filter(Chunker.Chunk::lead).map(Chunker.Chunk::text).findFirst().orElse("");
+        int[] leadMentions = index.mentions(leadText);
+        int[] bodyMentions = index.mentions(clean.body());
+        int[] codeMentions = index.codeMentions(clean.code());
+        for (int t = 0; t < n; t++) {
+            bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]) + codeMentions[t];
+        }
+        return new Analysis(index, chunks, sims, leadMentions, bodyMentions);
+    }
+
+    /** Final score per tag: pooled similarity, calibrated, plus term evidence. */
+    static double[] score(Analysis a, EmbeddedSettings s) {
+        int n = a.index().size();
+        double[] out = new double[n];
+        if (a.chunks().isEmpty()) {
+            java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+            return out;
+        }
+        int summary = -1;
+        int lead = -1;
+        int bodyChunks = 0;
+        for (int c = 0; c < a.chunks().size(); c++) {
+            switch (a.chunks().get(c).kind()) {
+                case SUMMARY -> summary = c;
+                case LEAD -> lead = c;
+                case BODY -> bodyChunks++;
+            }
+        }
+        boolean max = s.bodyPooling().equals("max");
+        for (int t = 0; t < n; t++) {
+            double leadSim = a.similarities()[lead][t];
+            if (summary >= 0) {
+                leadSim = (1 - s.summaryWeight()) * leadSim + s.summaryWeight() * a.similarities()[summary][t];
+            }
+            double pooled = leadSim;
+            if (bodyChunks > 0) {
+                double body = max ? Double.NEGATIVE_INFINITY : 0;
+                for (int c = 0; c < a.chunks().size(); c++) {
+                    if (a.chunks().get(c).kind() == Chunker.Kind.BODY) {
+                        double v = a.similarities()[c][t];
+                        body = max ? Math.max(body, v) : body + v / bodyChunks;
+                    }
+                }
+                pooled = s.leadWeight() * leadSim + (1 - s.leadWeight()) * body;
+            }
+            if (s.calibrate()) {
+                pooled -= a.index().neutralMean(t);
+            }
+            double mentions = 3.0 * a.leadMentions()[t] + a.bodyMentions()[t];
+            out[t] = pooled + s.lexicalWeight() * Math.log1p(mentions);
+        }
+        return out;
+    }
+
+    /** The best tags, best first, at most {@code max}, each above the floor and near the best. */
+    static List<Candidate> select(TagIndex index, double[] scores, int max, EmbeddedSettings s) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        List<Candidate> out = new ArrayList<>();
+        if (order.isEmpty() || Double.isInfinite(scores[order.get(0)])) {
+            return out;
+        }
+        double best = scores[order.get(0)];
+        for (int i : order) {
+            if (out.size() >= max || scores[i] < s.minScore() || scores[i] < best - s.margin()) {
+                break;
+            }
+            out.add(Candidate.named(index.tags().get(i).name(), scores[i]));
+        }
+        return out;
+    }
+
+    TagIndex index(TagSet tags) {
+        synchronized (indexes) {
+            TagIndex index = indexes.get(tags);
+            if (index == null) {
+                long t0 = System.nanoTime();
+                try {
+                    index = TagIndex.build(tags, texts, model(), neutral());
+                } catch (RuntimeException e) {
+                    throw BackendException.unavailable(name, "embedding model failed on the tag list: "
+                            + e.getClass().getSimpleName(), e);
+                }
+                indexes.put(tags, index);
+                log.debug("{}: embedded {} tags in {} ms", name, tags.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            return index;
+        }
+    }
+
+    private Map<String, float[]> neutral() {
+        if (neutral == null) {
+            if (!settings.calibrate()) {
+                neutral = Map.of();
+            } else {
+                List<String> keys = new ArrayList<>(texts.phrasings().keySet());
+                List<String> values = keys.stream().map(k -> k.replace('-', ' ') + ": " + texts.phrasings().get(k)).toList();
+                float[][] v = TagIndex.embed(model(), values);
+                Map<String, float[]> m = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    m.put(keys.get(i), v[i]);
+                }
+                neutral = Map.copyOf(m);
+            }
+        }
+        return neutral;
+    }
+
+    private EmbeddingModel model() {
+        try {
+            return settings.model().model();
+        } catch (LinkageError | RuntimeException e) {
+            throw BackendException.rejected(name, "cannot load embedding model " + settings.model().id() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedBackend[" + name + ", " + settings + "]";
+    }
+}
