@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 TagCommand.class,
                 RepairCommand.class,
-                // EVAL (issue 6): the lead registers dev.tagger.cli.eval.EvalCommand.class here.
+                dev.tagger.cli.eval.EvalCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

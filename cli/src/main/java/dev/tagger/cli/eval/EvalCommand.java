@@ -6,6 +6,7 @@ import dev.tagger.TagSet;
 import dev.tagger.Tagger;
 import dev.tagger.TaggerConfig;
 import dev.tagger.TaggerException;
+import dev.tagger.cli.CommonOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code tagger eval}: measures tagging quality on labelled documents.
  *
  * <pre>
- * tagger eval --tags TAGS.json --in labelled.jsonl [--backend NAME[,NAME…]] [--max 3] [--report report.json] [--config FILE]
+ * tagger eval --tags TAGS.json --in labelled.jsonl [--backend NAME[,NAME…]] [--max 3] [--report report.json] [--config FILE] [-Dkey=value]
  * </pre>
  *
  * Each input line is {@code {"id":"…","text":"…","gold":["…"],"acceptable":["…"]}}. Prints micro and
@@ -60,8 +62,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "report.json", description = "Also write every figure as JSON here.")
     Path report;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A tagger.properties file.")
-    Path config;
+    @Mixin
+    CommonOptions common;
 
     @Option(names = "--worst", defaultValue = "10", description = "How many of the worst documents to list (default: ${DEFAULT-VALUE}).")
     int worst;
@@ -88,7 +90,7 @@ public final class EvalCommand implements Callable<Integer> {
         try {
             tagSet = TagSet.fromJson(tags);
             docs = LabelledDocument.readJsonl(in);
-            base = config == null ? TaggerConfig.load() : TaggerConfig.load(config);
+            base = common.config();
         } catch (TaggerException e) {
             err.println("tagger eval: " + e.getMessage());
             return 2;
