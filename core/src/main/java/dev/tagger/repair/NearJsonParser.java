@@ -35,7 +35,17 @@ final class NearJsonParser {
 
     private enum Ctx { TOP, ARRAY, KEY, VALUE }
 
-    private enum QuoteKind { DOUBLE, SINGLE, FANCY }
+    /** Which quotes end a string, by the quote that opened it. */
+    private enum QuoteKind {
+        /** Opened by {@code "}: only {@code "} ends it. */
+        DOUBLE,
+        /** Opened by {@code '}: only {@code '} ends it. */
+        SINGLE,
+        /** Opened by a curly single quote, backtick or acute accent: any single-quote-like character ends it. */
+        SINGLE_LIKE,
+        /** Opened by a curly double quote: {@code "} or a curly double quote ends it. */
+        DOUBLE_LIKE
+    }
 
     private final String s;
     private final int n;
@@ -52,7 +62,8 @@ final class NearJsonParser {
     private int innerBraces;
     private int lastDouble = -2;
     private int lastSingle;
-    private int lastFancy;
+    private int lastSingleLike;
+    private int lastDoubleLike;
     private final EnumSet<Repair> seen = EnumSet.noneOf(Repair.class);
     private final List<Repair> repairs = new ArrayList<>();
     /** Characters still allowed for second reads of strings; keeps the whole read linear. */
@@ -150,8 +161,14 @@ final class NearJsonParser {
                 // {..}{..} glued together: the later value is a correction of the earlier one
                 JsonNode v = parseValue(Ctx.TOP);
                 note(Repair.CONCATENATED);
-                if (v != null && v.size() > 0) {
+                JsonNode prev = values.get(values.size() - 1);
+                if (v == null || v.isEmpty()) {
+                    continue;
+                }
+                if (prev.isEmpty() || prev.getNodeType() == v.getNodeType()) {
                     values.set(values.size() - 1, v);
+                } else {
+                    values.add(v);
                 }
                 continue;
             }
@@ -313,9 +330,7 @@ final class NearJsonParser {
                 continue;
             }
             if (c == ':') {
-                pos++;
-                note(Repair.MISSING_VALUE);
-                continue;
+                throw new RepairException(Reason.NO_JSON, "member name expected before the colon at offset " + pos);
             }
             if (needComma) {
                 note(Repair.MISSING_COMMA);
@@ -332,7 +347,9 @@ final class NearJsonParser {
             if (pos >= n) {
                 note(Repair.TRUNCATED);
                 if (quotedKey && !needComma) {
-                    obj.putNull(key);
+                    if (!obj.has(key)) {
+                        obj.putNull(key);
+                    }
                 } else {
                     note(Repair.STRAY_TEXT);
                 }
@@ -353,7 +370,15 @@ final class NearJsonParser {
                 set.add(key);
                 parseItems(set, '}');
                 return set;
-            } else if (c == ',' || c == ']' || c == '}') {
+            } else if (c == '}' || (c == ',' && nextNonSpace(pos + 1) < n)) {
+                // {"a":1, "b"}: a name without a value
+                note(Repair.MISSING_VALUE);
+                if (!obj.has(key)) {
+                    obj.putNull(key);
+                }
+                needComma = c == '}';
+                continue;
+            } else if (c == ',' || c == ']') {
                 throw new RepairException(Reason.NO_JSON, "colon expected after the member name at offset "
                         + keyStart + ", found '" + c + "' at offset " + pos);
             } else {
@@ -363,7 +388,9 @@ final class NearJsonParser {
             JsonNode value;
             if (pos >= n) {
                 note(Repair.TRUNCATED);
-                obj.putNull(key);
+                if (!obj.has(key)) {
+                    obj.putNull(key);
+                }
                 return obj;
             }
             c = s.charAt(pos);
@@ -571,7 +598,17 @@ final class NearJsonParser {
     }
 
     private static QuoteKind kindOf(char c) {
-        return c == '"' ? QuoteKind.DOUBLE : c == '\'' ? QuoteKind.SINGLE : QuoteKind.FANCY;
+        if (c == '"') {
+            return QuoteKind.DOUBLE;
+        }
+        if (c == '\'') {
+            return QuoteKind.SINGLE;
+        }
+        return isDoubleLike(c) ? QuoteKind.DOUBLE_LIKE : QuoteKind.SINGLE_LIKE;
+    }
+
+    private static boolean isDoubleLike(char c) {
+        return c == '\u201c' || c == '\u201d' || c == '\u201e' || c == '\u201f';
     }
 
     private static boolean closes(char c, QuoteKind kind) {
@@ -580,8 +617,10 @@ final class NearJsonParser {
                 return c == '"';
             case SINGLE:
                 return c == '\'';
+            case DOUBLE_LIKE:
+                return c == '"' || c == '\u201c' || c == '\u201d';
             default:
-                return isFancyQuote(c) && c != '\u201e' && c != '\u201a';
+                return c == '\'' || (isFancyQuote(c) && !isDoubleLike(c) && c != '\u201a');
         }
     }
 
@@ -601,7 +640,7 @@ final class NearJsonParser {
             contentStart = pos + 1;
             if (kind == QuoteKind.SINGLE) {
                 note(Repair.SINGLE_QUOTES);
-            } else if (kind == QuoteKind.FANCY) {
+            } else if (kind != QuoteKind.DOUBLE) {
                 note(Repair.SMART_QUOTES);
             }
         }
@@ -869,6 +908,10 @@ final class NearJsonParser {
         boolean quotationOpen = (literalQuotes & 1) == 1;
         switch (c) {
             case ',':
+                if (ctx == Ctx.VALUE && quotationOpen && !memberFollows(j + 1)) {
+                    // "lorem "ipsum", sic.": the comma is inside the quotation
+                    return LITERAL;
+                }
                 return END;
             case ':':
                 if (ctx != Ctx.VALUE) {
@@ -919,6 +962,10 @@ final class NearJsonParser {
             int p = prevNonSpace(i - 1);
             if (p >= contentStart && s.charAt(p) == ':') {
                 return RESCAN;
+            }
+            if (j == i + 1 && Character.isLetter(c) && p == i - 1) {
+                // {"k"e"y": 1}: a quote inside a word
+                return LITERAL;
             }
             return END;
         }
@@ -975,11 +1022,14 @@ final class NearJsonParser {
         if (lastDouble == -2) {
             lastDouble = s.lastIndexOf('"');
             lastSingle = s.lastIndexOf('\'');
-            lastFancy = -1;
-            for (int k = n - 1; k >= 0; k--) {
-                if (isFancyQuote(s.charAt(k))) {
-                    lastFancy = k;
-                    break;
+            lastSingleLike = lastSingle;
+            lastDoubleLike = lastDouble;
+            for (int k = n - 1; k > Math.min(lastSingleLike, lastDoubleLike); k--) {
+                char c = s.charAt(k);
+                if (closes(c, QuoteKind.SINGLE_LIKE)) {
+                    lastSingleLike = Math.max(lastSingleLike, k);
+                } else if (closes(c, QuoteKind.DOUBLE_LIKE)) {
+                    lastDoubleLike = Math.max(lastDoubleLike, k);
                 }
             }
         }
@@ -988,9 +1038,34 @@ final class NearJsonParser {
                 return i == lastDouble;
             case SINGLE:
                 return i == lastSingle;
+            case DOUBLE_LIKE:
+                return i == lastDoubleLike;
             default:
-                return i == lastFancy;
+                return i == lastSingleLike;
         }
+    }
+
+    /** Whether the text at {@code j} reads as the next member ({@code "b":} or {@code b:}) or the end of the object. */
+    private boolean memberFollows(int j) {
+        int k = nextNonSpace(j);
+        if (k >= n) {
+            return true;
+        }
+        char c = s.charAt(k);
+        if (isQuote(c) || c == '}') {
+            return true;
+        }
+        int limit = Math.min(n, k + LOOKAHEAD);
+        for (int m = k; m < limit; m++) {
+            char ch = s.charAt(m);
+            if (ch == ':') {
+                return true;
+            }
+            if (!isWordChar(ch)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether a quoted word starts at {@code j} and is followed by a colon, within the lookahead. */
@@ -1052,7 +1127,9 @@ final class NearJsonParser {
             i++;
         }
         int intStart = i;
-        while (i < n && isDigit(s.charAt(i))) {
+        boolean underscores = false;
+        while (i < n && (isDigit(s.charAt(i)) || (s.charAt(i) == '_' && i > intStart && i + 1 < n && isDigit(s.charAt(i + 1))))) {
+            underscores |= s.charAt(i) == '_';
             i++;
         }
         int intEnd = i;
@@ -1068,7 +1145,8 @@ final class NearJsonParser {
                 dot = true;
                 i++;
                 fracStart = i;
-                while (i < n && isDigit(s.charAt(i))) {
+                while (i < n && (isDigit(s.charAt(i)) || (s.charAt(i) == '_' && i > fracStart && i + 1 < n && isDigit(s.charAt(i + 1))))) {
+                    underscores |= s.charAt(i) == '_';
                     i++;
                 }
                 fracEnd = i;
@@ -1151,6 +1229,11 @@ final class NearJsonParser {
                 num.append(s, intEnd + (dot ? (fracEnd - intEnd) : 0), expEnd);
             }
         }
+        if (underscores) {
+            // 82_461_110: digit separators as in Python and Java
+            note(Repair.NUMBERS);
+            return numberNode(num.toString().replace("_", ""), dot || (exp && expDigits > 0));
+        }
         return numberNode(num.toString(), dot || (exp && expDigits > 0));
     }
 
@@ -1176,7 +1259,8 @@ final class NearJsonParser {
     /** Whether the character at {@code i} may follow a complete number or literal. */
     private boolean isValueEnd(int i, Ctx ctx) {
         char c = s.charAt(i);
-        if (isSpace(c) || c == ',' || c == ']' || c == '}' || c == ')' || c == ';' || isQuote(c) || c == '#') {
+        if (isSpace(c) || c == ',' || c == ']' || c == '}' || c == ')' || c == ';' || isQuote(c) || c == '#'
+                || c == '{' || c == '[') {
             return true;
         }
         if (c == ':') {
@@ -1237,6 +1321,14 @@ final class NearJsonParser {
     }
 
     private JsonNode literal(String w) {
+        if (w.length() <= 5 && !w.equals("True") && !w.equals("False") && !w.equals("None")) {
+            // TRUE, Null, FALSE...: any case of the JSON literals
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (!lower.equals(w) && (lower.equals("true") || lower.equals("false") || lower.equals("null"))) {
+                note(Repair.PYTHON_LITERALS);
+                w = lower;
+            }
+        }
         switch (w) {
             case "true":
                 return F.booleanNode(true);
