@@ -969,9 +969,6 @@ final class NearJsonParser {
             }
             return END;
         }
-        if (ctx == Ctx.ARRAY && (c >= '0' && c <= '9' || c == '{' || c == '[')) {
-            return END;
-        }
         if (s.charAt(i) != '"' && ctx != Ctx.TOP && c != '"' && kind == QuoteKind.SINGLE && Character.isLetter(c)) {
             // 'it's': an apostrophe inside a single-quoted string
             return LITERAL;
@@ -987,6 +984,9 @@ final class NearJsonParser {
                     return RESCAN;
                 }
             }
+        }
+        if (ctx == Ctx.ARRAY && (c >= '0' && c <= '9' || c == '{' || c == '[')) {
+            return END;
         }
         if (ctx == Ctx.ARRAY && !quotationOpen && Character.isLetter(c) && wordThenItemEnd(j)) {
             // ["a" b", "c"]: the quote ends "a"; b is the next item
