@@ -162,6 +162,10 @@ public final class ReplyReader {
 
     /** Drops the LaTeX a model wraps around a boxed answer: {@code \{ \}}, {@code \text{…}}, {@code $}. */
     private static String unLatex(String s) {
+        return unLatex(s, 0);
+    }
+
+    private static String unLatex(String s, int depth) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -177,10 +181,10 @@ public final class ReplyReader {
                     j++;
                 }
                 String cmd = s.substring(i + 1, j);
-                if (j < s.length() && s.charAt(j) == '{' && isTextCommand(cmd)) {
+                if (j < s.length() && s.charAt(j) == '{' && isTextCommand(cmd) && depth < 8) {
                     // \text{ai} -> ai: the matching close brace is dropped when it is met below
                     int close = matchingBrace(s, j);
-                    out.append(unLatex(s.substring(j + 1, close)));
+                    out.append(unLatex(s.substring(j + 1, close), depth + 1));
                     i = Math.min(close, s.length() - 1);
                     continue;
                 }

@@ -32,6 +32,8 @@ final class NearJsonParser {
     static final int LOOKAHEAD = 64;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Returned by a value reader that skipped stray text and wants the caller to try again. */
+    private static final JsonNode RETRY = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     private enum Ctx { TOP, ARRAY, KEY, VALUE }
 
@@ -224,6 +226,16 @@ final class NearJsonParser {
     // ---------------------------------------------------------------- values
 
     private JsonNode parseValue(Ctx ctx) {
+        // stray characters are skipped by looping here, never by recursion, so no run of them can overflow the stack
+        while (true) {
+            JsonNode v = parseValueOnce(ctx);
+            if (v != RETRY) {
+                return v;
+            }
+        }
+    }
+
+    private JsonNode parseValueOnce(Ctx ctx) {
         skipSpace();
         if (pos >= n) {
             return null;
@@ -238,13 +250,16 @@ final class NearJsonParser {
                 return parseTuple();
             case '/':
                 return parseRegex();
+
             case '\\':
                 if (pos + 1 < n && s.charAt(pos + 1) == '"') {
                     return F.textNode(concat(parseString(ctx), ctx));
                 }
-                pos++;
+                while (pos < n && s.charAt(pos) == '\\' && !(pos + 1 < n && s.charAt(pos + 1) == '"')) {
+                    pos++;
+                }
                 note(Repair.STRAY_TEXT);
-                return parseValue(ctx);
+                return RETRY;
             default:
                 break;
         }
@@ -648,7 +663,7 @@ final class NearJsonParser {
     }
 
     private String concat(String first, Ctx ctx) {
-        String result = first;
+        StringBuilder result = null;
         while (true) {
             int save = pos;
             skipSpace();
@@ -657,16 +672,20 @@ final class NearJsonParser {
                 skipSpace();
                 if (pos < n && (isQuote(s.charAt(pos)))) {
                     note(Repair.STRING_CONCAT);
-                    result = result + parseString(ctx);
+                    String next = parseString(ctx);
+                    if (result == null) {
+                        result = new StringBuilder(first);
+                    }
+                    result.append(next);
                     continue;
                 }
                 if (pos >= n || "]})".indexOf(s.charAt(pos)) >= 0) {
                     note(Repair.STRING_CONCAT);
-                    return result;
+                    return result == null ? first : result.toString();
                 }
             }
             pos = save;
-            return result;
+            return result == null ? first : result.toString();
         }
     }
 
@@ -1156,7 +1175,7 @@ final class NearJsonParser {
             // "- {...}": a list bullet, not a number
             pos = i;
             note(Repair.STRAY_TEXT);
-            return parseValue(ctx);
+            return RETRY;
         }
         if (intEnd == intStart && (!dot || fracEnd == fracStart)) {
             // "-" alone, "-e5", "."...
@@ -1291,6 +1310,7 @@ final class NearJsonParser {
                 // callback({...}); ObjectId("..."); NumberLong("2")
                 note(Repair.FUNCTION_WRAPPER);
                 pos = j + 1;
+                enter();
                 openParens++;
                 JsonNode inner = parseValue(ctx);
                 openParens--;
@@ -1310,6 +1330,7 @@ final class NearJsonParser {
                 if (pos < n && s.charAt(pos) == ';') {
                     pos++;
                 }
+                depth--;
                 return inner == null ? F.nullNode() : inner;
             }
         }
@@ -1434,7 +1455,7 @@ final class NearJsonParser {
         }
         pos++;
         note(Repair.STRAY_TEXT);
-        return parseValue(Ctx.TOP);
+        return RETRY;
     }
 
     // ---------------------------------------------------------------- whitespace, comments, fences
