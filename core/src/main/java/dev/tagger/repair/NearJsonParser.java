@@ -698,6 +698,32 @@ final class NearJsonParser {
         boolean rawNewlineTail = false;
         int i = contentStart;
         while (i < n) {
+            if (!stopMode) {
+                // fast path: a run of ordinary characters is copied in one go
+                int run = i;
+                int lastSolid = -1;
+                while (run < n) {
+                    char r = s.charAt(run);
+                    if (r < 0x20 || r == '\\' || r == '{' || r == '}' || r == '"' || r == '\'' || r == '`' || r > 0x7e) {
+                        break;
+                    }
+                    if (r != ' ') {
+                        lastSolid = run;
+                    }
+                    run++;
+                }
+                if (run > i) {
+                    sb.append(s, i, run);
+                    if (lastSolid >= 0) {
+                        keep = sb.length() - (run - 1 - lastSolid);
+                        rawNewlineTail = false;
+                    }
+                    i = run;
+                    if (i >= n) {
+                        break;
+                    }
+                }
+            }
             char ch = s.charAt(i);
             if (ch == '\\') {
                 if (i + 1 >= n) {
@@ -1217,6 +1243,19 @@ final class NearJsonParser {
             skipStrayQuote();
         }
         int intLen = intEnd - intStart;
+        if (!underscores && intLen > 0 && (intLen == 1 || s.charAt(intStart) != '0')) {
+            // the common case, a well-formed number: no copy to fix it up
+            if (!dot && !exp && intLen < 10) {
+                int v = 0;
+                for (int k = intStart; k < intEnd; k++) {
+                    v = v * 10 + (s.charAt(k) - '0');
+                }
+                return F.numberNode(neg ? -v : v);
+            }
+            if ((!dot || fracEnd > fracStart) && (!exp || expDigits > 0)) {
+                return numberNode(s.substring(start, i), dot || exp);
+            }
+        }
         if (intLen > 1 && s.charAt(intStart) == '0') {
             // 0789: a leading zero is not a JSON number; keep the digits as written
             note(Repair.NUMBERS);
