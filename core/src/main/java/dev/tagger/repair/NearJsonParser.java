@@ -471,8 +471,24 @@ final class NearJsonParser {
         if (pos == start) {
             return null;
         }
+        int end = pos;
+        if (pos < n && s.charAt(pos) == ' ') {
+            // {first name: "x"}: words separated by spaces up to a colon make one name
+            int limit = Math.min(n, pos + LOOKAHEAD);
+            int k = pos;
+            while (k < limit && (isWordChar(s.charAt(k)) || s.charAt(k) == ' ' || s.charAt(k) == '-')) {
+                k++;
+            }
+            if (k < limit && s.charAt(k) == ':') {
+                end = k;
+                while (s.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                pos = end;
+            }
+        }
         note(Repair.UNQUOTED_KEY);
-        String key = s.substring(start, pos);
+        String key = s.substring(start, end);
         skipStrayQuote();
         return key;
     }
@@ -800,7 +816,7 @@ final class NearJsonParser {
                 i++;
                 continue;
             }
-            if (stopMode && isStopChar(ch, ctx)) {
+            if (stopMode && isStopChar(ch, ctx) && !(ch == ',' && ctx == Ctx.VALUE && !memberFollows(i + 1))) {
                 if (ch == '/' && looksLikeUrlScheme()) {
                     i = consumeUrl(i);
                     keep = sb.length();
@@ -1024,7 +1040,7 @@ final class NearJsonParser {
             if (pc == ',' && ctx != Ctx.TOP && opensItem(i + 1, ctx)) {
                 return END_BEFORE_COMMA;
             }
-            if ((pc == ':' && ctx == Ctx.VALUE) || pc == '+' || pc == '[' || pc == '{') {
+            if ((pc == ':' && ctx == Ctx.VALUE) || pc == '+' || pc == '[' || pc == '{' || pc == '/') {
                 if (rescanBudget > 0) {
                     return RESCAN;
                 }
