@@ -347,31 +347,36 @@ public final class ReplyReader {
         return new Repaired(r.value(), new ArrayList<>(all));
     }
 
-    /** Candidates, most likely answer first: a cut-off value at the end, then objects, then arrays, last first. */
+    /**
+     * Candidates, most likely answer first: a JSON-looking value cut off at the end of the reply, then
+     * JSON-looking objects, then JSON-looking arrays (each last first), then any other bracketed text.
+     */
     private static List<Span> preference(String text, List<Span> spans) {
         List<Span> order = new ArrayList<>();
         Span last = spans.get(spans.size() - 1);
         if (!last.complete && looksLikeJsonStart(text, last.start)) {
             order.add(last);
         }
-        for (int k = spans.size() - 1; k >= 0; k--) {
-            Span sp = spans.get(k);
-            if (sp.complete && text.charAt(sp.start) == '{') {
-                order.add(sp);
-            }
-        }
-        for (int k = spans.size() - 1; k >= 0; k--) {
-            Span sp = spans.get(k);
-            if (sp.complete && text.charAt(sp.start) == '[') {
-                order.add(sp);
-            }
-        }
+        addComplete(text, spans, order, '{', true);
+        addComplete(text, spans, order, '[', true);
+        addComplete(text, spans, order, '{', false);
+        addComplete(text, spans, order, '[', false);
         if (!last.complete && !order.contains(last)) {
             order.add(last);
         }
         return order;
     }
 
+    private static void addComplete(String text, List<Span> spans, List<Span> order, char open, boolean jsonLooking) {
+        for (int k = spans.size() - 1; k >= 0; k--) {
+            Span sp = spans.get(k);
+            if (sp.complete && text.charAt(sp.start) == open && looksLikeJsonStart(text, sp.start) == jsonLooking) {
+                order.add(sp);
+            }
+        }
+    }
+
+    /** Whether the bracket at {@code start} opens JSON: a quote, a nested bracket, a number or {@code name:} follows. */
     private static boolean looksLikeJsonStart(String text, int start) {
         int j = start + 1;
         while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
@@ -381,8 +386,22 @@ public final class ReplyReader {
             return true;
         }
         char c = text.charAt(j);
-        return c == '"' || c == '\'' || c == '\u201c' || c == '{' || c == '[' || c == ']' || c == '}'
-                || (text.charAt(start) == '[' && (c == '-' || (c >= '0' && c <= '9')));
+        if (c == '"' || c == '\'' || c == '\u201c' || c == '\u2018' || c == '{' || c == '[' || c == ']' || c == '}') {
+            return true;
+        }
+        if (text.charAt(start) == '[') {
+            return c == '-' || (c >= '0' && c <= '9') || text.startsWith("true", j) || text.startsWith("false", j)
+                    || text.startsWith("null", j);
+        }
+        // {name: ...}
+        int limit = Math.min(text.length(), j + 64);
+        while (j < limit && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_' || text.charAt(j) == '-')) {
+            j++;
+        }
+        while (j < limit && text.charAt(j) == ' ') {
+            j++;
+        }
+        return j < limit && text.charAt(j) == ':';
     }
 
     /**

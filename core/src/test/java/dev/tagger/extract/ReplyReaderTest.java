@@ -87,6 +87,8 @@ class ReplyReaderTest {
                 arguments("Here it is: {\u201cid\u201d: \u201c7628\u201d, \u201ctags\u201d: [\u201cdocs\u201d]}", "{\"id\":\"7628\",\"tags\":[\"docs\"]}"),
                 arguments("Result: {\"id\": \"7628\", \"tags\": [\"docs\",]}", "{\"id\":\"7628\",\"tags\":[\"docs\"]}"),
                 arguments("Tags: [\"ai\", \"3d\"] (from the list)", "[\"ai\",\"3d\"]"),
+                arguments("{\"id\":\"7628\",\"tags\":[\"ai\"]}\nIn a template you would write {name} [1].", "{\"id\":\"7628\",\"tags\":[\"ai\"]}"),
+                arguments("The tags are [ai, benchmark].", "[\"ai\",\"benchmark\"]"),
                 arguments("I picked {\"id\":\"7628\",\"tags\":[\"ai\"]} and then wrote {\"id\":\"7628\",\"tags\":[\"ai\",\"b", "{\"id\":\"7628\",\"tags\":[\"ai\",\"b\"]}"));
     }
 
