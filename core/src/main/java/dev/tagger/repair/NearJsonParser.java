@@ -1311,11 +1311,22 @@ final class NearJsonParser {
         return numberNode(num.toString(), dot || (exp && expDigits > 0));
     }
 
+    /** Longest number read as a number; longer digit runs stay text (parsing them is quadratic). */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
+    /** The node Jackson's own reader makes for this number, except that no number becomes infinite. */
     private static JsonNode numberNode(String text, boolean fractional) {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            return F.textNode(text);
+        }
         if (!fractional) {
-            if (text.length() < 19) {
-                long v = Long.parseLong(text);
-                return v == (int) v ? F.numberNode((int) v) : F.numberNode(v);
+            if (text.length() <= 20) {
+                try {
+                    long v = Long.parseLong(text);
+                    return v == (int) v ? F.numberNode((int) v) : F.numberNode(v);
+                } catch (NumberFormatException e) {
+                    // past the range of long
+                }
             }
             return F.numberNode(new BigInteger(text));
         }

@@ -456,6 +456,16 @@ class JsonRepairTest {
     }
 
     @Test
+    void readsNumbersAsJacksonDoesButNeverAsInfinity() throws Exception {
+        for (String n : new String[] {"2222222222222222222", "-9223372036854775808", "12345678901234567890", "1.5", "2e3"}) {
+            assertThat(JsonRepair.repair(n)).as(n).isEqualTo(MAPPER.readTree(n));
+        }
+        assertThat(JsonRepair.repair("1e400").decimalValue()).isEqualByComparingTo("1e400");
+        String digits = "9".repeat(NearJsonParser.MAX_NUMBER_LENGTH + 1);
+        assertThat(JsonRepair.repair(digits).textValue()).isEqualTo(digits);
+    }
+
+    @Test
     void rejectsNullText() {
         assertThatThrownBy(() -> JsonRepair.repair(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
     }
