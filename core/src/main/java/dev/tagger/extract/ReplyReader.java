@@ -62,6 +62,10 @@ public final class ReplyReader {
                     "reply of " + reply.length() + " characters is longer than the limit of " + MAX_LENGTH);
         }
         Set<Repair> steps = new LinkedHashSet<>();
+        Repaired plain = plainJson(reply);
+        if (plain != null) {
+            return plain;
+        }
         String text = stripThink(reply, steps);
 
         int boxed = lastBoxed(text);
@@ -75,6 +79,35 @@ public final class ReplyReader {
             text = fenced;
         }
         return readProse(text, steps);
+    }
+
+    /**
+     * The common case, a reply that is just one JSON value (perhaps damaged), read in one pass: null when
+     * the reply holds anything the other cleaners look for, or more than one value.
+     */
+    private static Repaired plainJson(String reply) {
+        int a = 0;
+        int b = reply.length();
+        while (a < b && Character.isWhitespace(reply.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(reply.charAt(b - 1))) {
+            b--;
+        }
+        if (a >= b || (reply.charAt(a) != '{' && reply.charAt(a) != '[')
+                || (reply.charAt(b - 1) != '}' && reply.charAt(b - 1) != ']')
+                || reply.indexOf('<') >= 0 || reply.indexOf("```") >= 0 || reply.indexOf("\\boxed") >= 0) {
+            return null;
+        }
+        try {
+            Repaired r = JsonRepair.repairWithReport(reply);
+            if (r.repairs().contains(Repair.CONCATENATED) || r.repairs().contains(Repair.STRAY_TEXT)) {
+                return null;
+            }
+            return r;
+        } catch (RepairException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- think blocks
@@ -101,10 +134,9 @@ public final class ReplyReader {
     }
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
-        int last = s.length() - needle.length();
-        char first = needle.charAt(0);
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if (s.charAt(i) == first && s.regionMatches(true, i, needle, 0, needle.length())) {
+        // the needle starts with '<': String.indexOf(char) finds candidates fast
+        for (int i = s.indexOf(needle.charAt(0), Math.max(0, from)); i >= 0; i = s.indexOf(needle.charAt(0), i + 1)) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }
@@ -112,9 +144,8 @@ public final class ReplyReader {
     }
 
     private static int lastIndexOfIgnoreCase(String s, String needle) {
-        char first = needle.charAt(0);
-        for (int i = s.length() - needle.length(); i >= 0; i--) {
-            if (s.charAt(i) == first && s.regionMatches(true, i, needle, 0, needle.length())) {
+        for (int i = s.lastIndexOf(needle.charAt(0)); i >= 0; i = i == 0 ? -1 : s.lastIndexOf(needle.charAt(0), i - 1)) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }

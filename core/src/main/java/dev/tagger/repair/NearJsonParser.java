@@ -32,6 +32,14 @@ final class NearJsonParser {
     static final int LOOKAHEAD = 64;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** ASCII characters a string can hold with no decision to make: everything but controls, quotes, backslash and braces. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            PLAIN[c] = c != '\\' && c != '"' && c != '\'' && c != '`' && c != '{' && c != '}';
+        }
+    }
     /** Returned by a value reader that skipped stray text and wants the caller to try again. */
     private static final JsonNode RETRY = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
@@ -717,20 +725,17 @@ final class NearJsonParser {
             if (!stopMode) {
                 // fast path: a run of ordinary characters is copied in one go
                 int run = i;
-                int lastSolid = -1;
-                while (run < n) {
-                    char r = s.charAt(run);
-                    if (r < 0x20 || r == '\\' || r == '{' || r == '}' || r == '"' || r == '\'' || r == '`' || r > 0x7e) {
-                        break;
-                    }
-                    if (r != ' ') {
-                        lastSolid = run;
-                    }
+                char r;
+                while (run < n && (r = s.charAt(run)) < 128 && PLAIN[r]) {
                     run++;
                 }
                 if (run > i) {
                     sb.append(s, i, run);
-                    if (lastSolid >= 0) {
+                    int lastSolid = run - 1;
+                    while (lastSolid >= i && s.charAt(lastSolid) == ' ') {
+                        lastSolid--;
+                    }
+                    if (lastSolid >= i) {
                         keep = sb.length() - (run - 1 - lastSolid);
                         rawNewlineTail = false;
                     }
@@ -1332,7 +1337,12 @@ final class NearJsonParser {
         }
         double d = Double.parseDouble(text);
         if (Double.isInfinite(d)) {
-            return F.numberNode(new BigDecimal(text));
+            try {
+                return F.numberNode(new BigDecimal(text));
+            } catch (NumberFormatException e) {
+                // an exponent past the range of BigDecimal (1e11111111111): keep the number as written
+                return F.textNode(text);
+            }
         }
         return F.numberNode(d);
     }
@@ -1540,6 +1550,10 @@ final class NearJsonParser {
         boolean newline = false;
         while (pos < n) {
             char c = s.charAt(pos);
+            if (c > ' ' && c < 0x7f && c != '/' && c != '#' && c != '`') {
+                // the usual case: a token starts here
+                break;
+            }
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '\n') {
@@ -1586,6 +1600,9 @@ final class NearJsonParser {
     }
 
     private int nextNonSpace(int i) {
+        if (i < n && s.charAt(i) > ' ' && s.charAt(i) < 0x7f) {
+            return i;
+        }
         while (i < n && isSpace(s.charAt(i))) {
             i++;
         }

@@ -461,6 +461,7 @@ class JsonRepairTest {
             assertThat(JsonRepair.repair(n)).as(n).isEqualTo(MAPPER.readTree(n));
         }
         assertThat(JsonRepair.repair("1e400").decimalValue()).isEqualByComparingTo("1e400");
+        assertThat(JsonRepair.repair("1e11111111111111111111").textValue()).isEqualTo("1e11111111111111111111");
         String digits = "9".repeat(NearJsonParser.MAX_NUMBER_LENGTH + 1);
         assertThat(JsonRepair.repair(digits).textValue()).isEqualTo(digits);
     }
