@@ -82,6 +82,8 @@ final class NearJsonParser {
     private int endsWithDelimiter = -1;
     private int lastSignificant;
     private final StringBuilder sb = new StringBuilder();
+    private static final int KEY_CACHE_SIZE = 256;
+    private String[] keyCache;
 
     NearJsonParser(String text) {
         if (text.length() > MAX_LENGTH) {
@@ -714,6 +716,22 @@ final class NearJsonParser {
     }
 
     private String scanString(int contentStart, QuoteKind kind, Ctx ctx, boolean escapedQuotes, boolean stopMode) {
+        if (!stopMode && !escapedQuotes) {
+            // fast path for a well-formed string: plain characters up to a quote that ends it
+            int i = contentStart;
+            char r = 0;
+            while (i < n && (r = s.charAt(i)) < 128 && PLAIN[r]) {
+                i++;
+            }
+            if (i < n && closes(r, kind)) {
+                literalQuotes = 0;
+                innerBraces = 0;
+                if (judgeEnd(i, contentStart, ctx, kind) == END) {
+                    pos = i + 1;
+                    return ctx == Ctx.KEY ? key(contentStart, i) : s.substring(contentStart, i);
+                }
+            }
+        }
         sb.setLength(0);
         literalQuotes = 0;
         innerBraces = 0;
@@ -860,6 +878,29 @@ final class NearJsonParser {
         pos = n;
         trimTrailingSpace();
         return sb.toString();
+    }
+
+    /** A member name, shared with earlier occurrences of the same name so repeated keys cost no new string. */
+    private String key(int from, int to) {
+        int len = to - from;
+        if (len > 32) {
+            return s.substring(from, to);
+        }
+        int h = len;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + s.charAt(k);
+        }
+        int slot = (h ^ (h >>> 16)) & (KEY_CACHE_SIZE - 1);
+        if (keyCache == null) {
+            keyCache = new String[KEY_CACHE_SIZE];
+        }
+        String cached = keyCache[slot];
+        if (cached != null && cached.length() == len && s.regionMatches(from, cached, 0, len)) {
+            return cached;
+        }
+        String k = s.substring(from, to);
+        keyCache[slot] = k;
+        return k;
     }
 
     private void trimTrailingSpace() {
@@ -1418,6 +1459,16 @@ final class NearJsonParser {
     }
 
     private JsonNode literal(String w) {
+        switch (w) {
+            case "true":
+                return F.booleanNode(true);
+            case "false":
+                return F.booleanNode(false);
+            case "null":
+                return F.nullNode();
+            default:
+                break;
+        }
         if (w.length() <= 5 && !w.equals("True") && !w.equals("False") && !w.equals("None")) {
             // TRUE, Null, FALSE...: any case of the JSON literals
             String lower = w.toLowerCase(Locale.ROOT);
