@@ -764,6 +764,18 @@ final class NearJsonParser {
                 }
             }
             char ch = s.charAt(i);
+            if (ch == '\\' && !escapedQuotes && i + 1 < n) {
+                // valid two-character escapes inline, the common case in escape-heavy strings
+                char e = s.charAt(i + 1);
+                char out = e == '"' || e == '\\' || e == '/' ? e : e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : 0;
+                if (out != 0) {
+                    sb.append(out);
+                    keep = sb.length();
+                    rawNewlineTail = false;
+                    i += 2;
+                    continue;
+                }
+            }
             if (ch == '\\') {
                 if (i + 1 >= n) {
                     note(Repair.TRUNCATED);
