@@ -81,7 +81,7 @@ final class NearJsonParser {
     /** Whether the text, ignoring trailing whitespace, ends with a delimiter; -1 until computed. */
     private int endsWithDelimiter = -1;
     private int lastSignificant;
-    private final StringBuilder sb = new StringBuilder();
+    private final CharBuffer sb = new CharBuffer();
     private static final int KEY_CACHE_SIZE = 256;
     private String[] keyCache;
 
