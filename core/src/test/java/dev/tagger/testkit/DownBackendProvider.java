@@ -1,4 +1,4 @@
-package dev.tagger.examples;
+package dev.tagger.testkit;
 
 import dev.tagger.TaggerConfig;
 import dev.tagger.spi.Backend;
