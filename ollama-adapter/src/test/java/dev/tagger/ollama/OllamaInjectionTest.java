@@ -86,6 +86,11 @@ class OllamaInjectionTest {
             assertThat(user.indexOf(ORDER)).as("the order sits inside the fence").isBetween(open, close);
             assertThat(user.substring(close)).doesNotContain("bitcoin");
             assertThat(systemMessage(request)).doesNotContain("bitcoin");
+            // constrained decoding still allows only the set and the caller's id, whatever the document says
+            JsonNode schema = Fixture.json(request.getBodyAsString()).at("/format");
+            assertThat(schema.at("/properties/id/const").asText()).isEqualTo("7628");
+            assertThat(schema.at("/properties/tags/items/enum")).extracting(JsonNode::asText)
+                    .containsExactlyElementsOf(Fixture.TAGS.names());
         }
         String reason = r.diagnostics().attempts().get(0).problem();
         assertThat(reason).isEqualTo("none of the 1 tags given is in the tag list");
