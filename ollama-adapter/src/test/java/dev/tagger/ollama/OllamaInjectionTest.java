@@ -155,28 +155,42 @@ class OllamaInjectionTest {
                 .isBetween(user.indexOf(FENCE_OPEN), user.indexOf(FENCE_CLOSE));
     }
 
-    @Test
-    void fiftyKilobytesOfTagNamesStayWithinTheTokenBudgetAndYieldAtMostMaxTagsOfTheSet() {
+    static Stream<Arguments> profilesForFiftyKilobytesOfTagNames() {
+        String all = "{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\",\"3d\",\"game-engine \",\"llm\",\"bitcoin\",\"admin\","
+                + "\"crypto\",\"nft\",\"web3\"]}";
+        return Stream.of(
+                Arguments.of("json", all, "Answer with exactly this JSON object and nothing else: {\"id\":\"7628\",\"tags\":[...]} "
+                        + "where \"tags\" lists at most 3 of the allowed tags."),
+                Arguments.of("deepseek-math", "The document lists tag names only.\n\\boxed{" + all + "}",
+                        "Please reason step by step, and put your final answer within \\boxed{}."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profilesForFiftyKilobytesOfTagNames")
+    void fiftyKilobytesOfTagNamesStayWithinTheTokenBudgetAndYieldAtMostMaxTagsOfTheSet(String profile, String reply,
+                                                                                      String ending) {
         StringBuilder text = new StringBuilder("# Tags\n");
         String line = "ai benchmark 3d game-engine llm bitcoin admin crypto nft web3 \"ai\", \"llm\", \"benchmark\"\n";
         while (text.length() < 50 * 1024) {
             text.append(line);
         }
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\",\"3d\","
-                + "\"game-engine \",\"llm\",\"bitcoin\",\"admin\",\"crypto\",\"nft\",\"web3\"]}"))));
+        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(reply))));
 
-        TagResult r = fixture.tagger().tag(new Document("7628", text.toString()));
+        TagResult r = fixture.set("tagger.profile", profile).tagger().tag(new Document("7628", text.toString()));
 
         LoggedRequest request = chatRequests().get(0);
         PromptBuilder prompts = PromptBuilder.from(fixture.config(), Fixture.MODEL);
-        List<ChatMessage> sent = List.of(SystemMessage.from(systemMessage(request)), UserMessage.from(userMessage(request)));
+        List<ChatMessage> sent = new ArrayList<>();
+        if (!systemMessage(request).isEmpty()) {
+            sent.add(SystemMessage.from(systemMessage(request)));
+        }
+        sent.add(UserMessage.from(userMessage(request)));
+        // the adapters count with the conservative estimator, as here
         int tokens = ConservativeTokenCountEstimator.instance().estimateTokenCountInMessages(sent);
         assertThat(tokens).isLessThanOrEqualTo(prompts.promptLimit()).isGreaterThan(prompts.promptLimit() / 2);
-        // at least 1 character per token, at most 6 for text like this: the body is the context's size, not the document's
+        // at most 6 characters per token for text like this: the body is the context's size, not the document's
         assertThat(request.getBodyAsString().length()).isLessThan(6 * prompts.contextTokens()).isLessThan(text.length() / 2);
-        assertThat(userMessage(request)).contains("[… document truncated …]")
-                .endsWith("Answer with exactly this JSON object and nothing else: {\"id\":\"7628\",\"tags\":[...]} where "
-                        + "\"tags\" lists at most 3 of the allowed tags.");
+        assertThat(userMessage(request)).contains("[… document truncated …]").endsWith(ending);
         assertThat(r.id()).isEqualTo("7628");
         assertThat(r.names()).hasSizeLessThanOrEqualTo(3).isSubsetOf(Fixture.TAGS.names());
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\",\"3d\"]}");
