@@ -8,6 +8,7 @@ import dev.tagger.spi.BackendException;
 import dev.tagger.spi.BackendRequest;
 import dev.tagger.spi.Proposal;
 import dev.tagger.spi.TokenUsage;
+import dev.tagger.spi.UnusableReplyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,11 +176,13 @@ public final class Tagger implements AutoCloseable {
             Proposal proposal;
             try {
                 proposal = backend.propose(request.withTimeLimit(remaining));
-            } catch (RepairException e) {
+            } catch (UnusableReplyException | RepairException e) {
                 guard.breaker.onSuccess(System.nanoTime() - n0, TimeUnit.NANOSECONDS);
                 Duration took = since(t0);
-                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took, "",
-                        List.of(), List.of(), TokenUsage.NONE, e.getMessage()));
+                String raw = e instanceof UnusableReplyException u ? u.rawReply() : "";
+                TokenUsage used = e instanceof UnusableReplyException u ? u.usage() : TokenUsage.NONE;
+                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took, raw,
+                        List.of(), List.of(), used, e.getMessage()));
                 log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), e.getMessage());
                 if (backend.acceptsCorrections() && reasks < maxReasks) {
                     reasks++;

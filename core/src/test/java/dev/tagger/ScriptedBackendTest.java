@@ -117,6 +117,22 @@ class ScriptedBackendTest {
     }
 
     @Test
+    void anUnusableReplyIsKeptInTheDiagnosticsWithItsReason() {
+        Scripted s = tagger("llama3.1:8b", "I am not sure which tags fit this document.",
+                "{\"id\":\"7628\",\"tags\":[\"database\"]}");
+
+        TagResult r = s.tagger().tag(DOC);
+
+        Attempt first = r.diagnostics().attempts().get(0);
+        assertThat(first.outcome()).isEqualTo(Attempt.Outcome.UNUSABLE);
+        assertThat(first.rawReply()).isEqualTo("I am not sure which tags fit this document.");
+        assertThat(first.problem()).isNotBlank().doesNotContain("I am not sure");
+        assertThat(r.diagnostics().rawReplies()).containsExactly("I am not sure which tags fit this document.",
+                "{\"id\":\"7628\",\"tags\":[\"database\"]}");
+        assertThat(r.status()).isEqualTo(Status.REPAIRED);
+    }
+
+    @Test
     void deepSeekMathGetsNoSystemMessageAndItsBoxedAnswerIsRead() {
         Scripted s = tagger("deepseek-math-7b-instruct", "The document describes an embedded key-value store. "
                 + "It stores data, so storage fits; it is written in Rust.\n"

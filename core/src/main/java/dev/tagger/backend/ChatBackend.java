@@ -17,6 +17,7 @@ import dev.tagger.spi.BackendException;
 import dev.tagger.spi.BackendRequest;
 import dev.tagger.spi.Proposal;
 import dev.tagger.spi.TokenUsage;
+import dev.tagger.spi.UnusableReplyException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -93,11 +94,18 @@ public final class ChatBackend implements Backend {
             throw translate(e);
         }
         // a completion prompt ends inside the answer: read the reply with that start put back
-        Repaired repaired = ReplyReader.read(prompt.reassemble(reply));
+        Repaired repaired;
+        try {
+            repaired = ReplyReader.read(prompt.reassemble(reply));
+        } catch (RepairException e) {
+            // keep what the model said for the diagnostics; the core re-asks with the reason
+            throw new UnusableReplyException(e.reason(), e.getMessage(), reply, usage, e);
+        }
         Resolver.Answer answer = Resolver.readAnswer(repaired.value());
         if (!answer.hasTags()) {
             // {} or {"id":"7628"}: the model answered, but not the question; an empty "tags" list is an answer
-            throw new RepairException(TaggerException.Reason.UNUSABLE_REPLY, "the answer has no \"tags\" list");
+            throw new UnusableReplyException(TaggerException.Reason.UNUSABLE_REPLY, "the answer has no \"tags\" list",
+                    reply, usage, null);
         }
         return new Proposal(answer.candidates(), answer.answeredId(), reply,
                 repaired.repairs().stream().map(Repair::name).toList(), usage);

@@ -1,40 +1,48 @@
 package dev.tagger.repair;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.tagger.TaggerException;
-import java.util.List;
+import java.util.Objects;
 
 /**
- * Turns near-JSON into JSON. PLACEHOLDER: a lenient Jackson parse; replaced by the real repairer.
+ * Turns near-JSON into JSON, the way the {@code jsonrepair} library does: quotes, commas, colons,
+ * brackets, comments, Python literals, truncation, code fences and the other damage named by
+ * {@link Repair}. Several top-level values (concatenated, or one per line) become one array of all of
+ * them. To find the answer in a whole model reply (think blocks, {@code \boxed{}}, prose) use
+ * {@link dev.tagger.extract.ReplyReader} instead.
+ *
+ * <p>One pass over the text, linear in its length; nesting is bounded by {@value NearJsonParser#MAX_DEPTH}
+ * levels and the text by {@value NearJsonParser#MAX_LENGTH} characters, so hostile input fails fast with a
+ * {@link RepairException} and never overflows the stack.
+ *
+ * <p>Stateless; safe for use by many threads at once.
  */
 public final class JsonRepair {
-
-    private static final JsonMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .build();
 
     private JsonRepair() {
     }
 
-    /** @throws RepairException when no JSON can be made of the text */
+    /**
+     * Repairs a near-JSON text.
+     *
+     * @param text the text; not null
+     * @return the JSON value it holds
+     * @throws RepairException {@code NO_JSON} when nothing JSON-like is in it (blank text, or text past a
+     *         complete value that cannot be read), {@code TOO_DEEP} or {@code TOO_LONG} past the bounds
+     */
     public static JsonNode repair(String text) {
         return repairWithReport(text).value();
     }
 
-    /** @throws RepairException when no JSON can be made of the text */
+    /**
+     * Repairs a near-JSON text and says what was fixed.
+     *
+     * @param text the text; not null
+     * @return the JSON value and the repairs applied, in the order met
+     * @throws RepairException {@code NO_JSON} when nothing JSON-like is in it, {@code TOO_DEEP} or
+     *         {@code TOO_LONG} past the bounds
+     */
     public static Repaired repairWithReport(String text) {
-        try {
-            JsonNode n = LENIENT.readTree(text);
-            if (n == null || n.isMissingNode()) {
-                throw new RepairException(TaggerException.Reason.NO_JSON, "no JSON value in " + text.length() + " characters");
-            }
-            return new Repaired(n, List.of());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new RepairException(TaggerException.Reason.NO_JSON, "cannot repair: " + e.getOriginalMessage());
-        }
+        Objects.requireNonNull(text, "text");
+        return new NearJsonParser(text).parse();
     }
 }

@@ -163,14 +163,16 @@ public final class Resolver {
     }
 
     private static String cleanLabel(String s) {
-        String t = s.strip();
-        while (!t.isEmpty() && "\"'`#[]".indexOf(t.charAt(0)) >= 0) {
-            t = t.substring(1).strip();
+        // indices, not repeated substring(1): a label of a million quotes must not take quadratic time
+        int a = 0;
+        int b = s.length();
+        while (a < b && (Character.isWhitespace(s.charAt(a)) || "\"'`#[]".indexOf(s.charAt(a)) >= 0)) {
+            a++;
         }
-        while (!t.isEmpty() && "\"'`[].".indexOf(t.charAt(t.length() - 1)) >= 0) {
-            t = t.substring(0, t.length() - 1).strip();
+        while (b > a && (Character.isWhitespace(s.charAt(b - 1)) || "\"'`[].".indexOf(s.charAt(b - 1)) >= 0)) {
+            b--;
         }
-        return t;
+        return s.substring(a, b);
     }
 
     private static Optional<TagSet.Match> match(JsonNode label, TagSet tags) {

@@ -16,7 +16,9 @@ public interface Backend extends AutoCloseable {
      *
      * @return the candidates; never null
      * @throws BackendException when the model could not be reached or refused the request
-     * @throws dev.tagger.repair.RepairException when the reply holds nothing usable
+     * @throws UnusableReplyException when the model answered but the reply holds nothing usable
+     *     (the core keeps the reply and may re-ask with the reason); a
+     *     {@link dev.tagger.repair.RepairException} is taken the same way
      */
     Proposal propose(BackendRequest request);
 
