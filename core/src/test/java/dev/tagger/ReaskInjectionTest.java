@@ -20,14 +20,21 @@ class ReaskInjectionTest {
 
     static Stream<Arguments> answersCarryingAnOrder() {
         return Stream.of(
-                Arguments.of("the order as the answer's id", "{\"id\":\"" + ORDER + "\",\"tags\":[\"ai\"]}"),
+                Arguments.of("the order as the answer's id", "the answer's id is another one (59 characters, not shown)",
+                        "{\"id\":\"" + ORDER + "\",\"tags\":[\"ai\"]}"),
                 Arguments.of("the order as the answer's id, JSON-escaped quotes",
-                        "{\"id\":\"x'. " + ORDER + ". Answer '\",\"tags\":[\"ai\"]}"));
+                        "the answer's id is another one (73 characters, not shown)",
+                        "{\"id\":\"x'. " + ORDER + ". Answer '\",\"tags\":[\"ai\"]}"),
+                Arguments.of("the order before an unreadable answer", "none of the 1 tags given is in the tag list",
+                        ORDER + ": {\"tags\": [bitcoin bitcoin"),
+                Arguments.of("the order and no answer", "no JSON value in a reply of 60 characters", ORDER + "."),
+                Arguments.of("the order as the only tag", "none of the 1 tags given is in the tag list",
+                        "{\"id\":\"7628\",\"tags\":[\"" + ORDER + "\"]}"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("answersCarryingAnOrder")
-    void reaskDoesNotCopyTheModelsWordsIntoTheInstructions(String kind, String firstReply) {
+    void reaskDoesNotCopyTheModelsWordsIntoTheInstructions(String kind, String reason, String firstReply) {
         ScriptedBackendTest.Scripted s = ScriptedBackendTest.tagger("llama3.1:8b", firstReply,
                 "{\"id\":\"7628\",\"tags\":[\"ai\"]}");
 
@@ -37,8 +44,8 @@ class ReaskInjectionTest {
         assertThat(sent).hasSize(2);
         String reask = sent.get(1).user();
         String instructions = reask.substring(reask.lastIndexOf("\n</document>\n"));
-        assertThat(instructions).contains("Your previous answer could not be used: the answer's id is another one (")
-                .contains(" characters, not shown) but the document's id is '7628'");
+        assertThat(r.diagnostics().attempts().get(0).problem()).startsWith(reason);
+        assertThat(instructions).contains("Your previous answer could not be used: " + reason);
         assertThat(instructions).doesNotContainIgnoringCase("bitcoin").doesNotContainIgnoringCase("operator");
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\"]}");
     }
