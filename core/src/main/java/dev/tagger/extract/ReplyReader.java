@@ -22,7 +22,9 @@ import java.util.Set;
  *       inside an unclosed {@code <think>} has no answer;</li>
  *   <li>if the reply holds {@code \boxed{…}}, the content of the last one is the answer
  *       ({@link Repair#BOXED}): JSON, or a bare list such as {@code ai, benchmark}, which becomes
- *       {@code ["ai","benchmark"]};</li>
+ *       {@code ["ai","benchmark"]}; unless a code fence holding JSON or a complete JSON object follows
+ *       it: then the model quoted a {@code \boxed{}} (a fake one from the document, say) before
+ *       writing its answer, and only the text after the last {@code \boxed{}} is read, as below;</li>
  *   <li>otherwise, if a markdown code fence holds JSON, the last such fence is the answer
  *       ({@link Repair#CODE_FENCE});</li>
  *   <li>within what is left, the last complete object (else the last complete array) is the answer, or a
@@ -70,8 +72,14 @@ public final class ReplyReader {
 
         int boxed = lastBoxed(text);
         if (boxed >= 0) {
-            steps.add(Repair.BOXED);
-            return readBoxed(boxedContent(text, boxed, steps), steps);
+            String after = text.substring(boxedEnd(text, boxed));
+            // the model's last answer wins: a \boxed{} it quoted (from the document, say) before writing its
+            // answer as JSON is not the answer
+            if (lastFenceWithJson(after) == null && !hasJsonObject(after)) {
+                steps.add(Repair.BOXED);
+                return readBoxed(boxedContent(text, boxed, steps), steps);
+            }
+            text = after;
         }
         String fenced = lastFenceWithJson(text);
         if (fenced != null) {
@@ -168,6 +176,32 @@ public final class ReplyReader {
             i = i == 0 ? -1 : text.lastIndexOf("\\boxed", i - 1);
         }
         return -1;
+    }
+
+    /** The index just after the closing brace of the {@code \boxed{}} whose content starts at {@code start}. */
+    private static int boxedEnd(String text, int start) {
+        int depth = 1;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '}')) {
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /** Whether the text holds a complete JSON-looking object. */
+    private static boolean hasJsonObject(String text) {
+        for (Span sp : spans(text)) {
+            if (sp.complete && text.charAt(sp.start) == '{' && looksLikeJsonStart(text, sp.start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String boxedContent(String text, int start, Set<Repair> steps) {

@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code "game-engine "} keeps its trailing space), the maximum, the exact output contract
  * {@code {"id":"7628","tags":[…]}} with the caller's id, and the document fenced between
  * {@code <document>} and {@code </document>} as data: a document cannot close the fence early
- * (any such marker inside it is defused), and the instruction says to ignore orders found inside it.
+ * (any such marker inside it is defused, and so are chat-template control tokens such as
+ * {@code <|im_end|>}), and the instruction says to ignore orders found inside it.
  * After an unusable answer ({@link BackendRequest#corrections()} not empty) the profile's correction
  * template adds why the previous answer could not be used.
  *
@@ -78,6 +79,11 @@ public final class PromptBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCE_MARKER = Pattern.compile("<(\\s*/?\\s*)(document)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Chat-template control tokens: {@code <|im_end|>}, {@code <|eot_id|>}, DeepSeek's
+     * {@code <｜end▁of▁sentence｜>} (bar or full-width bar), Gemma's {@code <start_of_turn>}/{@code <end_of_turn>}.
+     */
+    private static final Pattern CONTROL_TOKEN = Pattern.compile("<(?=[|｜]|(?:start|end)_of_turn>)");
     private static final int MAX_REASON_CHARS = 300;
     private static final int MAX_REASONS = 3;
 
@@ -347,9 +353,15 @@ public final class PromptBuilder {
         return String.join("; ", out);
     }
 
-    /** Defuses {@code <document>} and {@code </document>} inside a text, so it cannot leave its fence. */
+    /**
+     * Defuses {@code <document>} and {@code </document>} inside a text, so it cannot leave its fence, and
+     * chat-template control tokens ({@code <|im_end|>} becomes {@code ‹|im_end|>}): servers built on
+     * llama.cpp may tokenize a rendered prompt with special tokens parsed, which would let a document
+     * end the user's turn and write a fake system or assistant turn.
+     */
     static String fence(String text) {
-        return FENCE_MARKER.matcher(text).replaceAll("‹$1$2");
+        String fenced = FENCE_MARKER.matcher(text).replaceAll("‹$1$2");
+        return CONTROL_TOKEN.matcher(fenced).replaceAll("‹");
     }
 
     private PromptLanguage languageFor(String text) {

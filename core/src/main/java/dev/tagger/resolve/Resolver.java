@@ -30,6 +30,8 @@ public final class Resolver {
     private static final List<String> TAG_KEYS = List.of("tags", "tag", "labels", "label", "categories", "topics", "keywords");
     private static final List<String> NAME_KEYS = List.of("name", "tag", "label", "title", "value");
     private static final int MAX_LABELS = 10_000;
+    /** The longest answered id a problem quotes. */
+    private static final int MAX_SHOWN_ID = 40;
 
     private Resolver() {
     }
@@ -73,7 +75,7 @@ public final class Resolver {
         }
         Optional<String> problem = Optional.empty();
         if (proposal.answeredId().isPresent() && !proposal.answeredId().get().equals(documentId)) {
-            problem = Optional.of("the answer's id is " + quoted(proposal.answeredId().get())
+            problem = Optional.of("the answer's id is " + shownId(proposal.answeredId().get())
                     + " but the document's id is " + quoted(documentId));
         } else if (chosen.isEmpty() && unknown > 0) {
             problem = Optional.of("none of the " + unknown + " tags given is in the tag list");
@@ -232,6 +234,17 @@ public final class Resolver {
     private static String shown(JsonNode label) {
         String s = label.isTextual() ? quoted(label.asText()) : label.toString();
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /**
+     * The id a model answered, as a problem shows it: the problem becomes the corrective re-ask, outside
+     * the document's fence, so an id that does not look like one (a sentence a document made the model
+     * write there) is described, not quoted.
+     */
+    private static String shownId(String id) {
+        boolean plain = !id.isEmpty() && id.length() <= MAX_SHOWN_ID
+                && id.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-_.:/#".indexOf(c) >= 0));
+        return plain ? quoted(id) : "another one (" + id.length() + " characters, not shown)";
     }
 
     private static String quoted(String s) {
