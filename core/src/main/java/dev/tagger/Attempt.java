@@ -17,9 +17,18 @@ import java.util.Objects;
  * @param dropped labels that named no tag of the set, or went past the maximum, each with why
  * @param usage tokens the call used
  * @param problem why the attempt failed or was unusable; empty when it succeeded
+ * @param candidates the labels the backend proposed, best first, with the backend's score where it
+ *     gave one ({@code 'ai' 0.712}); empty when the call gave no proposal
  */
 public record Attempt(String backend, int number, Outcome outcome, Duration duration, String rawReply,
-                      List<String> repairs, List<String> dropped, TokenUsage usage, String problem) {
+                      List<String> repairs, List<String> dropped, TokenUsage usage, String problem,
+                      List<String> candidates) {
+
+    /** An attempt without a list of candidates: a failed call, or a backend that proposed none. */
+    public Attempt(String backend, int number, Outcome outcome, Duration duration, String rawReply,
+                   List<String> repairs, List<String> dropped, TokenUsage usage, String problem) {
+        this(backend, number, outcome, duration, rawReply, repairs, dropped, usage, problem, List.of());
+    }
 
     public Attempt {
         Objects.requireNonNull(backend, "backend");
@@ -30,6 +39,7 @@ public record Attempt(String backend, int number, Outcome outcome, Duration dura
         dropped = List.copyOf(dropped);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(problem, "problem");
+        candidates = List.copyOf(candidates);
     }
 
     /** What came of an attempt. */

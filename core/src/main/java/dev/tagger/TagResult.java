@@ -84,7 +84,8 @@ public record TagResult(String id, List<Tag> tags, Status status, String backend
     /**
      * The whole result as one JSON object: {@code id}, {@code tags}, {@code status}, {@code backend},
      * {@code attempts}, {@code elapsedMs}, {@code tokens} and each attempt with its raw reply, repairs,
-     * dropped labels, duration and token counts.
+     * dropped labels, the candidates proposed (with scores where the backend gives them), duration and
+     * token counts.
      */
     public String toExplainJson(OutputFormat format) {
         ObjectNode root = toJsonNode(format);
@@ -108,6 +109,9 @@ public record TagResult(String id, List<Tag> tags, Status status, String backend
             o.put("rawReply", a.rawReply());
             a.repairs().forEach(o.putArray("repairs")::add);
             a.dropped().forEach(o.putArray("dropped")::add);
+            if (!a.candidates().isEmpty()) {
+                a.candidates().forEach(o.putArray("candidates")::add);
+            }
             ObjectNode t = o.putObject("tokens");
             t.put("input", a.usage().input());
             t.put("output", a.usage().output());

@@ -6,6 +6,7 @@ import dev.tagger.resolve.Resolver;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendException;
 import dev.tagger.spi.BackendRequest;
+import dev.tagger.spi.Candidate;
 import dev.tagger.spi.Proposal;
 import dev.tagger.spi.TokenUsage;
 import dev.tagger.spi.UnusableReplyException;
@@ -231,7 +232,7 @@ public final class Tagger implements AutoCloseable {
             if (!res.usable()) {
                 String problem = res.problem().orElseThrow();
                 attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took,
-                        proposal.rawReply(), repairs, dropped, proposal.usage(), problem));
+                        proposal.rawReply(), repairs, dropped, proposal.usage(), problem, shown(proposal)));
                 log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), problem);
                 if (backend.acceptsCorrections() && reasks < maxReasks) {
                     reasks++;
@@ -243,10 +244,23 @@ public final class Tagger implements AutoCloseable {
             }
             retry.onComplete();
             attempts.add(new Attempt(name, number, Attempt.Outcome.USED, took,
-                    proposal.rawReply(), repairs, dropped, proposal.usage(), ""));
+                    proposal.rawReply(), repairs, dropped, proposal.usage(), "", shown(proposal)));
             log.debug("doc {}: attempt {} on {} used after {} ms: {} tags", document.id(), number, name, took.toMillis(), res.tags().size());
             return new Step(res, false);
         }
+    }
+
+    /** The proposal's candidates as the diagnostics show them: {@code 'ai' 0.712}, or the label alone. */
+    private static List<String> shown(Proposal proposal) {
+        List<String> out = new ArrayList<>(proposal.candidates().size());
+        for (Candidate c : proposal.candidates()) {
+            String label = c.value().isTextual() ? "'" + c.value().asText() + "'" : c.value().toString();
+            if (label.length() > 80) {
+                label = label.substring(0, 77) + "...";
+            }
+            out.add(c.score().isPresent() ? label + " " + String.format(java.util.Locale.ROOT, "%.3f", c.score().getAsDouble()) : label);
+        }
+        return out;
     }
 
     /** @return false when interrupted: the document gives up, keeping the thread's interrupt flag */

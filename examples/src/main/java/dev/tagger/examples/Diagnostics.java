@@ -39,6 +39,9 @@ public final class Diagnostics {
             for (Attempt a : d.attempts()) {
                 out.printf("  #%d %-14s %-8s %5d ms%s%n", a.number(), a.backend(), a.outcome(), a.duration().toMillis(),
                         a.problem().isEmpty() ? "" : "  " + a.problem());
+                if (!a.candidates().isEmpty()) {
+                    out.println("     proposed: " + String.join(", ", a.candidates()));
+                }
             }
             out.println("repairs:  " + (d.repairs().isEmpty() ? "none" : String.join(", ", d.repairs())));
             out.println("dropped:  " + (d.dropped().isEmpty() ? "none" : d.dropped().size() + " labels"));
