@@ -23,6 +23,8 @@ import dev.tagger.Status;
 import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import dev.tagger.Tagger;
+import dev.tagger.testkit.CannedBackendProvider;
+import dev.tagger.testkit.FaultTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,7 +179,7 @@ class OllamaFaultTest {
         assertThat(lastUserMessage(requests.get(1))).contains(reason);
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
         assertThat(r.backend()).isEqualTo("canned");
-        assertThat(CannedBackendProvider.CALLS.get()).isEqualTo(1);
+        assertThat(CannedBackendProvider.calls()).isEqualTo(1);
         FaultTable.row("200 with " + kind + " (re-ask carries \"" + reason + "\"), again, fallback canned", outcome(r), chatCalls());
     }
 

@@ -22,6 +22,7 @@ import dev.tagger.Status;
 import dev.tagger.TagResult;
 import dev.tagger.prompt.ConservativeTokenCountEstimator;
 import dev.tagger.prompt.PromptBuilder;
+import dev.tagger.testkit.CannedBackendProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

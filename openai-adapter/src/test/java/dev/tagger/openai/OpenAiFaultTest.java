@@ -22,6 +22,8 @@ import dev.tagger.Status;
 import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import dev.tagger.Tagger;
+import dev.tagger.testkit.CannedBackendProvider;
+import dev.tagger.testkit.FaultTable;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -162,7 +164,7 @@ class OpenAiFaultTest {
         assertThat(lastUserMessage(requests.get(0))).doesNotContain(reason);
         assertThat(lastUserMessage(requests.get(1))).contains(reason);
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
-        assertThat(CannedBackendProvider.CALLS.get()).isEqualTo(1);
+        assertThat(CannedBackendProvider.calls()).isEqualTo(1);
         FaultTable.row("200 with " + kind + ", re-asked, again, fallback canned", outcome(r), chatCalls());
     }
 
@@ -181,7 +183,7 @@ class OpenAiFaultTest {
         assertThat(chatCalls()).isEqualTo(3);
         assertThat(List.of(first, second, third)).extracting(TagResult::status).containsOnly(Status.FALLBACK);
         assertThat(third.diagnostics().attempts().get(0).problem()).isEqualTo("circuit open; not called");
-        assertThat(CannedBackendProvider.CALLS.get()).isEqualTo(3);
+        assertThat(CannedBackendProvider.calls()).isEqualTo(3);
         FaultTable.row("connection reset always; circuit opens after 3: 1st document", outcome(first), callsAfterFirst);
         FaultTable.row("... 2nd and 3rd documents with the circuit open", outcome(third), chatCalls() - callsAfterFirst);
     }
