@@ -25,6 +25,7 @@ import dev.tagger.TagResult;
 import dev.tagger.Tagger;
 import dev.tagger.testkit.CannedBackendProvider;
 import dev.tagger.testkit.FaultTable;
+import dev.tagger.testkit.TaggerFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +51,11 @@ class OllamaFaultTest {
     private static final String CHAT = "/api/chat";
     private static final String GOOD = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
 
-    private Fixture fixture;
+    private TaggerFixture fixture;
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        fixture = new Fixture(wm.getHttpBaseUrl());
+        fixture = OllamaWire.fixture(wm.getHttpBaseUrl());
         CannedBackendProvider.reset();
     }
 
@@ -80,9 +81,9 @@ class OllamaFaultTest {
     @MethodSource("transportFaults")
     void transportFaultIsRetriedThenTheAnswerIsUsed(String fault, ResponseDefinitionBuilder first) {
         stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs(STARTED).willReturn(first).willSetStateTo("recovered"));
-        stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs("recovered").willReturn(okJson(Fixture.chatReply(GOOD))));
+        stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs("recovered").willReturn(okJson(OllamaWire.chatBody(GOOD))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(r.status()).isEqualTo(Status.OK);
@@ -101,9 +102,9 @@ class OllamaFaultTest {
         stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("again")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600"))
                 .willSetStateTo("ok"));
-        stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(Fixture.chatReply(GOOD))));
+        stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(OllamaWire.chatBody(GOOD))));
 
-        TagResult r = fixture.set("tagger.retry.max-wait", "PT20S").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.retry.max-wait", "PT20S").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(fixture.waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(20));
@@ -115,10 +116,10 @@ class OllamaFaultTest {
     @Test
     void replySlowerThanTheTimeoutIsRetried() {
         stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs(STARTED)
-                .willReturn(okJson(Fixture.chatReply(GOOD)).withFixedDelay(1500)).willSetStateTo("fast"));
-        stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(Fixture.chatReply(GOOD))));
+                .willReturn(okJson(OllamaWire.chatBody(GOOD)).withFixedDelay(1500)).willSetStateTo("fast"));
+        stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(OllamaWire.chatBody(GOOD))));
 
-        TagResult r = fixture.set("tagger.timeout", "PT0.3S").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.timeout", "PT0.3S").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(r.diagnostics().attempts().get(0).problem()).isEqualTo("ollama: timed out: no reply within PT0.3S");
@@ -130,7 +131,7 @@ class OllamaFaultTest {
     void retriesSpentHandOverToTheFallback() {
         stubFor(post(CHAT).willReturn(aResponse().withStatus(503)));
 
-        TagResult r = fixture.set("tagger.fallback", "ollama,canned").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.fallback", "ollama,canned").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
         assertThat(r.backend()).isEqualTo("canned");
@@ -143,7 +144,7 @@ class OllamaFaultTest {
     void rejectionIsNotRetried() {
         stubFor(post(CHAT).willReturn(aResponse().withStatus(404).withBody("{\"error\":\"model 'deepseek-math:7b-instruct' not found\"}")));
 
-        TagResult r = fixture.set("tagger.fallback", "ollama,canned").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.fallback", "ollama,canned").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
         assertThat(r.diagnostics().attempts().get(0).problem())
@@ -165,9 +166,9 @@ class OllamaFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unusableReplies")
     void unusableReplyIsReaskedWithTheReasonThenFallsBack(String kind, String content) {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(content))));
+        stubFor(post(CHAT).willReturn(okJson(OllamaWire.chatBody(content))));
 
-        TagResult r = fixture.set("tagger.fallback", "ollama,canned").set("tagger.max-reasks", "1").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.fallback", "ollama,canned").set("tagger.max-reasks", "1").tagger().tag(TaggerFixture.DOC);
 
         List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo(CHAT)));
         assertThat(requests).hasSize(2);
@@ -186,10 +187,10 @@ class OllamaFaultTest {
     @Test
     void reaskThatGetsAUsableAnswerEndsRepaired() {
         stubFor(post(CHAT).inScenario("reask").whenScenarioStateIs(STARTED)
-                .willReturn(okJson(Fixture.chatReply("{\"id\":\"9999\",\"tags\":[\"ai\"]}"))).willSetStateTo("fixed"));
-        stubFor(post(CHAT).inScenario("reask").whenScenarioStateIs("fixed").willReturn(okJson(Fixture.chatReply(GOOD))));
+                .willReturn(okJson(OllamaWire.chatBody("{\"id\":\"9999\",\"tags\":[\"ai\"]}"))).willSetStateTo("fixed"));
+        stubFor(post(CHAT).inScenario("reask").whenScenarioStateIs("fixed").willReturn(okJson(OllamaWire.chatBody(GOOD))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.REPAIRED);
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
@@ -205,9 +206,9 @@ class OllamaFaultTest {
         Tagger tagger = fixture.set("tagger.fallback", "ollama,canned").set("tagger.max-attempts", "2")
                 .set("tagger.circuit.minimum-calls", "2").set("tagger.circuit.window", "4").tagger();
 
-        TagResult first = tagger.tag(Fixture.DOC);
+        TagResult first = tagger.tag(TaggerFixture.DOC);
         int callsAfterFirst = chatCalls();
-        TagResult second = tagger.tag(Fixture.DOC);
+        TagResult second = tagger.tag(TaggerFixture.DOC);
 
         assertThat(callsAfterFirst).isEqualTo(2);
         assertThat(chatCalls()).as("the open circuit keeps the broken server out").isEqualTo(2);
@@ -225,14 +226,14 @@ class OllamaFaultTest {
     void deadlineBoundsAllAttemptsOfADocument() {
         stubFor(post(CHAT).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "4")));
         MutableClock clock = new MutableClock();
-        Tagger tagger = Tagger.builder().tags(Fixture.TAGS)
+        Tagger tagger = Tagger.builder().tags(TaggerFixture.TAGS)
                 .config(fixture.set("tagger.deadline", "PT10S").set("tagger.max-attempts", "10").config())
                 .clock(clock).sleeper(d -> {
                     fixture.waits.add(d);
                     clock.advance(d);
                 }).build();
 
-        TagResult r = tagger.tag(Fixture.DOC);
+        TagResult r = tagger.tag(TaggerFixture.DOC);
 
         // calls at 0, 4 and 8 s; the next wait would end at 12 s, past the 10 s deadline
         assertThat(chatCalls()).isEqualTo(3);
@@ -245,9 +246,9 @@ class OllamaFaultTest {
 
     @Test
     void deadlineCapsTheTimeoutOfACall() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(GOOD)).withFixedDelay(3000)));
+        stubFor(post(CHAT).willReturn(okJson(OllamaWire.chatBody(GOOD)).withFixedDelay(3000)));
 
-        TagResult r = fixture.set("tagger.timeout", "PT30S").set("tagger.deadline", "PT0.4S").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.timeout", "PT30S").set("tagger.deadline", "PT0.4S").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.diagnostics().attempts().get(0).problem()).matches("ollama: timed out: no reply within PT0\\.[0-4]\\d*S");
@@ -260,14 +261,14 @@ class OllamaFaultTest {
         stubFor(post(CHAT).withRequestBody(matchingJsonPath("$.format"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid format: expected \\\"json\\\" or a JSON schema\"}")));
         stubFor(post(CHAT).withRequestBody(not(matchingJsonPath("$.format")))
-                .willReturn(okJson(Fixture.chatReply(GOOD))));
+                .willReturn(okJson(OllamaWire.chatBody(GOOD))));
         Tagger tagger = fixture.tagger();
 
-        TagResult first = tagger.tag(Fixture.DOC);
-        TagResult second = tagger.tag(Fixture.DOC);
+        TagResult first = tagger.tag(TaggerFixture.DOC);
+        TagResult second = tagger.tag(TaggerFixture.DOC);
 
         List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo(CHAT)));
-        assertThat(requests).extracting(q -> Fixture.json(q.getBodyAsString()).has("format")).containsExactly(true, false, false);
+        assertThat(requests).extracting(q -> TaggerFixture.json(q.getBodyAsString()).has("format")).containsExactly(true, false, false);
         assertThat(first.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(second.tags()).extracting(Tag::name).containsExactly("ai");
         FaultTable.row("400 naming the format: asked again without it (1st document)", outcome(first), 2);
@@ -281,7 +282,7 @@ class OllamaFaultTest {
     }
 
     private static String lastUserMessage(LoggedRequest request) {
-        var messages = Fixture.json(request.getBodyAsString()).get("messages");
+        var messages = TaggerFixture.json(request.getBodyAsString()).get("messages");
         return messages.get(messages.size() - 1).get("content").asText();
     }
 

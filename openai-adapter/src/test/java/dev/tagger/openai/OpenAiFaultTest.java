@@ -24,6 +24,7 @@ import dev.tagger.TagResult;
 import dev.tagger.Tagger;
 import dev.tagger.testkit.CannedBackendProvider;
 import dev.tagger.testkit.FaultTable;
+import dev.tagger.testkit.TaggerFixture;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,11 +48,11 @@ class OpenAiFaultTest {
     private static final String CHAT = "/v1/chat/completions";
     private static final String GOOD = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
 
-    private Fixture fixture;
+    private TaggerFixture fixture;
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        fixture = new Fixture(wm.getHttpBaseUrl());
+        fixture = OpenAiWire.fixture(wm.getHttpBaseUrl());
         CannedBackendProvider.reset();
     }
 
@@ -77,9 +78,9 @@ class OpenAiFaultTest {
     @MethodSource("transportFaults")
     void transportFaultIsRetriedThenTheAnswerIsUsed(String fault, ResponseDefinitionBuilder first) {
         stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs(STARTED).willReturn(first).willSetStateTo("recovered"));
-        stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs("recovered").willReturn(okJson(Fixture.chatReply(GOOD))));
+        stubFor(post(CHAT).inScenario("fault").whenScenarioStateIs("recovered").willReturn(okJson(OpenAiWire.chatBody(GOOD))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(r.status()).isEqualTo(Status.OK);
@@ -100,9 +101,9 @@ class OpenAiFaultTest {
         stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("date")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", inFiveSeconds))
                 .willSetStateTo("ok"));
-        stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(Fixture.chatReply(GOOD))));
+        stubFor(post(CHAT).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(OpenAiWire.chatBody(GOOD))));
 
-        TagResult r = fixture.set("tagger.retry.max-wait", "PT30S").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.retry.max-wait", "PT30S").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(fixture.waits).hasSize(2);
@@ -115,10 +116,10 @@ class OpenAiFaultTest {
     @Test
     void replySlowerThanTheTimeoutIsRetried() {
         stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs(STARTED)
-                .willReturn(okJson(Fixture.chatReply(GOOD)).withFixedDelay(1500)).willSetStateTo("fast"));
-        stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(Fixture.chatReply(GOOD))));
+                .willReturn(okJson(OpenAiWire.chatBody(GOOD)).withFixedDelay(1500)).willSetStateTo("fast"));
+        stubFor(post(CHAT).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson(OpenAiWire.chatBody(GOOD))));
 
-        TagResult r = fixture.set("tagger.timeout", "PT0.3S").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.timeout", "PT0.3S").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(r.diagnostics().attempts().get(0).problem()).isEqualTo("openai: timed out: no reply within PT0.3S");
@@ -131,7 +132,7 @@ class OpenAiFaultTest {
         stubFor(post(CHAT).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
 
-        TagResult r = fixture.set("tagger.fallback", "openai,canned").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.fallback", "openai,canned").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.FALLBACK);
         assertThat(r.backend()).isEqualTo("canned");
@@ -153,9 +154,9 @@ class OpenAiFaultTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unusableReplies")
     void unusableReplyIsReaskedWithTheReasonThenFallsBack(String kind, String content) {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(content))));
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody(content))));
 
-        TagResult r = fixture.set("tagger.fallback", "openai,canned").set("tagger.max-reasks", "1").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.fallback", "openai,canned").set("tagger.max-reasks", "1").tagger().tag(TaggerFixture.DOC);
 
         List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo(CHAT)));
         assertThat(requests).hasSize(2);
@@ -174,10 +175,10 @@ class OpenAiFaultTest {
         Tagger tagger = fixture.set("tagger.fallback", "openai,canned").set("tagger.max-attempts", "3")
                 .set("tagger.circuit.minimum-calls", "3").set("tagger.circuit.window", "5").tagger();
 
-        TagResult first = tagger.tag(Fixture.DOC);
+        TagResult first = tagger.tag(TaggerFixture.DOC);
         int callsAfterFirst = chatCalls();
-        TagResult second = tagger.tag(Fixture.DOC);
-        TagResult third = tagger.tag(Fixture.DOC);
+        TagResult second = tagger.tag(TaggerFixture.DOC);
+        TagResult third = tagger.tag(TaggerFixture.DOC);
 
         assertThat(callsAfterFirst).isEqualTo(3);
         assertThat(chatCalls()).isEqualTo(3);
@@ -193,14 +194,14 @@ class OpenAiFaultTest {
         stubFor(post(CHAT).withRequestBody(matchingJsonPath("$.response_format"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"object\":\"error\",\"message\":\"response_format of type json_schema is not supported by this model\",\"type\":\"BadRequestError\",\"code\":400}")));
         stubFor(post(CHAT).withRequestBody(not(matchingJsonPath("$.response_format")))
-                .willReturn(okJson(Fixture.chatReply(GOOD))));
+                .willReturn(okJson(OpenAiWire.chatBody(GOOD))));
         Tagger tagger = fixture.tagger();
 
-        TagResult first = tagger.tag(Fixture.DOC);
-        TagResult second = tagger.tag(Fixture.DOC);
+        TagResult first = tagger.tag(TaggerFixture.DOC);
+        TagResult second = tagger.tag(TaggerFixture.DOC);
 
         List<LoggedRequest> requests = findAll(postRequestedFor(urlEqualTo(CHAT)));
-        assertThat(requests).extracting(q -> Fixture.json(q.getBodyAsString()).has("response_format")).containsExactly(true, false, false);
+        assertThat(requests).extracting(q -> TaggerFixture.json(q.getBodyAsString()).has("response_format")).containsExactly(true, false, false);
         assertThat(first.tags()).extracting(Tag::name).containsExactly("ai");
         assertThat(second.tags()).extracting(Tag::name).containsExactly("ai");
         FaultTable.row("400 naming response_format: asked again without it (1st document)", outcome(first), 2);
@@ -212,7 +213,7 @@ class OpenAiFaultTest {
     }
 
     private static String lastUserMessage(LoggedRequest request) {
-        var messages = Fixture.json(request.getBodyAsString()).get("messages");
+        var messages = TaggerFixture.json(request.getBodyAsString()).get("messages");
         return messages.get(messages.size() - 1).get("content").asText();
     }
 

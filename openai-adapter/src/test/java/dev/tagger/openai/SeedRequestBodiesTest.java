@@ -21,6 +21,7 @@ import dev.tagger.TaggerConfig;
 import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.prompt.RenderedPrompt;
 import dev.tagger.spi.BackendRequest;
+import dev.tagger.testkit.TaggerFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,7 @@ class SeedRequestBodiesTest {
             "completion, /v1/completions, deepseek-math-7b-base"})
     void seedRequestBody(String profile, String endpoint, String model, WireMockRuntimeInfo wm) throws Exception {
         String reply = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
-        stubFor(post(endpoint).willReturn(okJson(endpoint.contains("chat") ? Fixture.chatReply(reply) : Fixture.completionReply("\"ai\"]}"))));
+        stubFor(post(endpoint).willReturn(okJson(endpoint.contains("chat") ? OpenAiWire.chatBody(reply) : OpenAiWire.completionBody("\"ai\"]}"))));
         TagSet tags = TagSet.fromJson(FIXTURES.resolve("tags.json"));
         Document doc = new Document("7628", Files.readString(FIXTURES.resolve("deepseek-math-readme.md")));
         TaggerConfig cfg = TaggerConfig.builder().backend("openai").set("tagger.openai.base-url", wm.getHttpBaseUrl() + "/v1")
@@ -77,7 +78,7 @@ class SeedRequestBodiesTest {
 
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\"]}");
         String body = findAll(postRequestedFor(urlMatching(endpoint))).get(0).getBodyAsString();
-        JsonNode json = Fixture.json(body);
+        JsonNode json = TaggerFixture.json(body);
         Files.writeString(OUT.resolve("openai-" + profile + ".json"), json.toPrettyString());
         RenderedPrompt prompt = PromptBuilder.from(cfg, model).render(new BackendRequest(doc, tags, 3, List.of()));
         int cl100k = new OpenAiTokenCountEstimator("gpt-4").estimateTokenCountInText(prompt.completionText());
