@@ -44,6 +44,6 @@ public interface Wire {
     /** The body of the server's HTTP 400 refusing the schema field. */
     String schemaRefusalBody();
 
-    /** The body of the server's HTTP 500 or 503 ({@code status}), as the server writes it. */
+    /** The body of the server's HTTP 429, 500 or 503 ({@code status}; any other: 503's), as the server writes it. */
     String serverErrorBody(int status);
 }

@@ -104,6 +104,10 @@ final class OllamaWire implements Wire {
 
     @Override
     public String serverErrorBody(int status) {
-        return status == 500 ? "{\"error\":\"llama runner process has terminated\"}" : "{\"error\":\"server busy\"}";
+        return switch (status) {
+            case 429 -> "{\"error\":\"too many requests\"}";
+            case 500 -> "{\"error\":\"llama runner process has terminated\"}";
+            default -> "{\"error\":\"server busy\"}";
+        };
     }
 }

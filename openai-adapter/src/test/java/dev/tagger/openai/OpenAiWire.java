@@ -118,7 +118,10 @@ final class OpenAiWire implements Wire {
 
     @Override
     public String serverErrorBody(int status) {
-        return status == 500 ? "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}"
-                : "{\"error\":{\"message\":\"The engine is currently overloaded\"}}";
+        return switch (status) {
+            case 429 -> "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}";
+            case 500 -> "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}";
+            default -> "{\"error\":{\"message\":\"The engine is currently overloaded\"}}";
+        };
     }
 }
