@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.tagger.Document;
 import dev.tagger.TagResult;
 import dev.tagger.TagSet;
@@ -27,7 +26,6 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,24 +33,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Evidence: the request bodies an adapter's backend sends for the seed request (the shared
  * DeepSeekMath README and its 90 tags) under each profile, with token estimates (the builder's and,
- * where the adapter has one, a real tokenizer's), written to {@code target/seed-requests/<backend>-*}. Skipped when
+ * where the adapter has one, a real tokenizer's), written to {@code target/seed-requests/<backend>-*}.
+ * Skipped when
  * {@code /work/shared/fixtures} is absent. An adapter runs it by extending this class with its
  * {@link Wire} and the model it names for each profile.
  */
-@WireMockTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AbstractSeedRequestBodiesTest {
+public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
 
     private static final Path FIXTURES = Path.of("/work/shared/fixtures");
     private static final Path OUT = Path.of("target", "seed-requests");
 
-    private final Wire wire;
     private final StringBuilder summary = new StringBuilder(
             "| endpoint | profile | body bytes | prompt tokens (builder's estimate) | prompt tokens (reference tokenizer) | budget steps |\n|---|---|---|---|---|---|\n");
 
     /** A test of the backend {@code wire} speaks to. */
     protected AbstractSeedRequestBodiesTest(Wire wire) {
-        this.wire = wire;
+        super(wire);
     }
 
     /** The model this adapter's server would serve for {@code profile} ({@code json}, {@code deepseek-math}, {@code completion}). */
@@ -76,26 +72,26 @@ public abstract class AbstractSeedRequestBodiesTest {
     @AfterAll
     void summary() throws Exception {
         if (Files.isDirectory(OUT)) {
-            Files.writeString(OUT.resolve(wire.backend() + "-summary.md"), summary.toString());
+            Files.writeString(OUT.resolve(wire().backend() + "-summary.md"), summary.toString());
             System.out.println(summary);
         }
     }
 
     Stream<Arguments> profiles() {
         return Stream.of(
-                Arguments.of("json", wire.chatPath(), model("json")),
-                Arguments.of("deepseek-math", wire.chatPath(), model("deepseek-math")),
-                Arguments.of("completion", wire.completionPath(), model("completion")));
+                Arguments.of("json", wire().chatPath(), model("json")),
+                Arguments.of("deepseek-math", wire().chatPath(), model("deepseek-math")),
+                Arguments.of("completion", wire().completionPath(), model("completion")));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("profiles")
     void seedRequestBody(String profile, String endpoint, String model, WireMockRuntimeInfo wm) throws Exception {
         String reply = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
-        stubFor(post(endpoint).willReturn(okJson(endpoint.equals(wire.chatPath()) ? wire.chatReply(reply) : wire.completionReply("\"ai\"]}"))));
+        stubFor(post(endpoint).willReturn(okJson(endpoint.equals(wire().chatPath()) ? wire().chatReply(reply) : wire().completionReply("\"ai\"]}"))));
         TagSet tags = TagSet.fromJson(FIXTURES.resolve("tags.json"));
         Document doc = new Document("7628", Files.readString(FIXTURES.resolve("deepseek-math-readme.md")));
-        TaggerConfig cfg = TaggerConfig.builder().backend(wire.backend()).setAll(wire.settings(wm.getHttpBaseUrl(), model))
+        TaggerConfig cfg = TaggerConfig.builder().backend(wire().backend()).setAll(wire().settings(wm.getHttpBaseUrl(), model))
                 .profile(profile).set("tagger.max-reasks", "0").build();
 
         TagResult r;
@@ -106,7 +102,7 @@ public abstract class AbstractSeedRequestBodiesTest {
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\"]}");
         String body = findAll(postRequestedFor(urlEqualTo(endpoint))).get(0).getBodyAsString();
         JsonNode json = TaggerFixture.json(body);
-        Files.writeString(OUT.resolve(wire.backend() + "-" + profile + ".json"), json.toPrettyString());
+        Files.writeString(OUT.resolve(wire().backend() + "-" + profile + ".json"), json.toPrettyString());
         RenderedPrompt prompt = PromptBuilder.from(cfg, model).render(new BackendRequest(doc, tags, 3, List.of()));
         OptionalInt reference = referenceTokens(prompt.completionText());
         assertThat(prompt.estimatedTokens()).isLessThanOrEqualTo(4096);
