@@ -34,9 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Evidence: the request bodies an adapter's backend sends for the seed request (the shared
  * DeepSeekMath README and its 90 tags) under each profile, with token estimates (the builder's and,
  * where the adapter has one, a real tokenizer's), written to {@code target/seed-requests/<backend>-*}.
- * Skipped when
- * {@code /work/shared/fixtures} is absent. An adapter runs it by extending this class with its
- * {@link Wire} and the model it names for each profile.
+ * Skipped when {@code /work/shared/fixtures} is absent. An adapter runs it by extending this class
+ * with its {@link Wire} and the model it names for each profile.
  */
 public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
 
