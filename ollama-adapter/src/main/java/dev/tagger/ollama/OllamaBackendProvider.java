@@ -6,14 +6,13 @@ import dev.tagger.TaggerConfig;
 import dev.tagger.backend.ChatBackend;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.backend.RemoteBackend;
+import dev.tagger.backend.RemoteSettings;
 import dev.tagger.prompt.DecodingOptions;
 import dev.tagger.prompt.Profile;
 import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendProvider;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The {@code ollama} backend: a model served by <a href="https://ollama.com">Ollama</a>.
@@ -60,12 +59,9 @@ public final class OllamaBackendProvider implements BackendProvider {
      */
     @Override
     public Backend create(TaggerConfig config) {
-        String baseUrl = baseUrl(config, BASE_URL, DEFAULT_BASE_URL);
+        String baseUrl = RemoteSettings.baseUrl(config, BASE_URL, DEFAULT_BASE_URL, DEFAULT_BASE_URL);
         String model = config.require(MODEL);
-        Duration timeout = config.getDuration(TaggerConfig.TIMEOUT);
-        if (timeout.isZero()) {
-            throw new ConfigException(TaggerConfig.TIMEOUT + " must be positive");
-        }
+        Duration timeout = RemoteSettings.timeout(config);
         PromptBuilder prompts = PromptBuilder.from(config, model);
         DecodingOptions d = prompts.decoding();
         HttpTransport transport = HttpTransport.create();
@@ -88,21 +84,5 @@ public final class OllamaBackendProvider implements BackendProvider {
             backend.chatModel(b.maxRetries(0).build());
         }
         return RemoteBackend.of(transport, backend.build());
-    }
-
-    /** Reads and checks a base URL: absolute http or https. */
-    static String baseUrl(TaggerConfig config, String key, String fallback) {
-        String url = config.get(key).orElse(fallback).strip();
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + "='" + url + "' is not a URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(key + "='" + url + "' is not an http or https URL (such as " + fallback + ")");
-        }
-        return url.replaceAll("/+$", "");
     }
 }

@@ -22,6 +22,7 @@ import dev.tagger.TaggerConfig;
 import dev.tagger.TaggerException;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.spi.TokenUsage;
+import dev.tagger.testkit.TaggerFixture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,23 +32,23 @@ import org.junit.jupiter.api.Test;
 @WireMockTest
 class OllamaBackendTest {
 
-    private Fixture fixture;
+    private TaggerFixture fixture;
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        fixture = new Fixture(wm.getHttpBaseUrl());
+        fixture = OllamaWire.fixture(wm.getHttpBaseUrl());
     }
 
     @Test
     void jsonProfileSendsSystemAndUserMessagesTheSchemaAsFormatAndOptions() {
-        stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
+        stubFor(post("/api/chat").willReturn(okJson(OllamaWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai", "benchmark");
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(OllamaWire.MODEL);
         assertThat(body.get("stream").asBoolean()).isFalse();
         JsonNode messages = body.get("messages");
         assertThat(messages).extracting(m -> m.get("role").asText()).containsExactly("system", "user");
@@ -68,9 +69,9 @@ class OllamaBackendTest {
 
     @Test
     void tokenUsageComesFromTheServersCounts() {
-        stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+        stubFor(post("/api/chat").willReturn(okJson(OllamaWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(412, 17));
         assertThat(r.diagnostics().attempts().get(0).rawReply()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\"]}");
@@ -78,23 +79,23 @@ class OllamaBackendTest {
 
     @Test
     void jsonSchemaCanBeTurnedOffByConfiguration() {
-        stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+        stubFor(post("/api/chat").willReturn(okJson(OllamaWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
-        fixture.set("tagger.json-schema", "false").tagger().tag(Fixture.DOC);
+        fixture.set("tagger.json-schema", "false").tagger().tag(TaggerFixture.DOC);
 
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
         assertThat(body.has("format")).isFalse();
     }
 
     @Test
     void deepSeekMathModelGetsOneUserTurnAskingForABoxedAnswer() {
-        stubFor(post("/api/chat").willReturn(okJson(Fixture.chatReply(
+        stubFor(post("/api/chat").willReturn(okJson(OllamaWire.chatBody(
                 "The document describes a language model for mathematics.\n\\boxed{{\"id\":\"7628\",\"tags\":[\"llm\",\"ai\"]}}"))));
 
-        TagResult r = fixture.set("tagger.profile", "").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.profile", "").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("llm", "ai");
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/api/chat"))).get(0).getBodyAsString());
         assertThat(body.get("messages")).hasSize(1);
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("user");
         assertThat(body.at("/messages/0/content").asText())
@@ -106,14 +107,14 @@ class OllamaBackendTest {
 
     @Test
     void completionProfileCallsGenerateRawAndPutsTheAnswerPrefixBack() {
-        stubFor(post("/api/generate").willReturn(okJson(Fixture.generateReply("\"llm\", \"benchmark\""))));
+        stubFor(post("/api/generate").willReturn(okJson(OllamaWire.generateBody("\"llm\", \"benchmark\""))));
 
-        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"llm\",\"benchmark\"]}");
         assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(398, 9));
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/generate"))).get(0).getBodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/api/generate"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(OllamaWire.MODEL);
         assertThat(body.get("raw").asBoolean()).isTrue();
         assertThat(body.get("stream").asBoolean()).isFalse();
         assertThat(body.get("prompt").asText()).endsWith("Answer: {\"id\":\"7628\",\"tags\":[");
@@ -123,19 +124,19 @@ class OllamaBackendTest {
 
     @Test
     void generateEndpointIsCalledRawWithOptionsAndReportsUsage(WireMockRuntimeInfo wm) {
-        stubFor(post("/api/generate").willReturn(okJson(Fixture.generateReply("\"ai\", \"llm\""))));
+        stubFor(post("/api/generate").willReturn(okJson(OllamaWire.generateBody("\"ai\", \"llm\""))));
         HttpTransport transport = HttpTransport.create();
         OllamaGenerateModel model = new OllamaGenerateModel(
                 transport.httpClientBuilder().readTimeout(Duration.ofSeconds(5)).build(), wm.getHttpBaseUrl() + "/",
-                Fixture.MODEL, new OllamaGenerateModel.Options(0.0, 4096, 64, 7, List.of("]", "\n")));
+                OllamaWire.MODEL, new OllamaGenerateModel.Options(0.0, 4096, 64, 7, List.of("]", "\n")));
 
         Response<String> r = model.generate("...\n{\"id\":\"7628\",\"tags\":[");
 
         assertThat(r.content()).isEqualTo("\"ai\", \"llm\"");
         assertThat(r.tokenUsage().inputTokenCount()).isEqualTo(398);
         assertThat(r.tokenUsage().outputTokenCount()).isEqualTo(9);
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/api/generate"))).get(0).getBodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/api/generate"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(OllamaWire.MODEL);
         assertThat(body.get("prompt").asText()).endsWith("{\"id\":\"7628\",\"tags\":[");
         assertThat(body.get("raw").asBoolean()).isTrue();
         assertThat(body.get("stream").asBoolean()).isFalse();

@@ -6,14 +6,13 @@ import dev.tagger.TaggerConfig;
 import dev.tagger.backend.ChatBackend;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.backend.RemoteBackend;
+import dev.tagger.backend.RemoteSettings;
 import dev.tagger.prompt.DecodingOptions;
 import dev.tagger.prompt.Profile;
 import dev.tagger.prompt.PromptBuilder;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendProvider;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The {@code openai} backend: OpenAI or any OpenAI-compatible server (DeepSeek's API, vLLM, llama.cpp
@@ -66,13 +65,10 @@ public final class OpenAiBackendProvider implements BackendProvider {
      */
     @Override
     public Backend create(TaggerConfig config) {
-        String baseUrl = baseUrl(config);
+        String baseUrl = RemoteSettings.baseUrl(config, BASE_URL, DEFAULT_BASE_URL, DEFAULT_BASE_URL + " or http://localhost:8000/v1");
         String model = config.require(MODEL);
         String apiKey = config.get(API_KEY).orElse("");
-        Duration timeout = config.getDuration(TaggerConfig.TIMEOUT);
-        if (timeout.isZero()) {
-            throw new ConfigException(TaggerConfig.TIMEOUT + " must be positive");
-        }
+        Duration timeout = RemoteSettings.timeout(config);
         PromptBuilder prompts = PromptBuilder.from(config, model);
         DecodingOptions d = prompts.decoding();
         HttpTransport transport = HttpTransport.create();
@@ -99,21 +95,5 @@ public final class OpenAiBackendProvider implements BackendProvider {
                     .build());
         }
         return RemoteBackend.of(transport, backend.build());
-    }
-
-    private static String baseUrl(TaggerConfig config) {
-        String url = config.get(BASE_URL).orElse(DEFAULT_BASE_URL).strip();
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(BASE_URL + "='" + url + "' is not a URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(BASE_URL + "='" + url + "' is not an http or https URL (such as "
-                    + DEFAULT_BASE_URL + " or http://localhost:8000/v1)");
-        }
-        return url.replaceAll("/+$", "");
     }
 }

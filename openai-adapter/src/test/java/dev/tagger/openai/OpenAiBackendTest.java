@@ -24,6 +24,7 @@ import dev.tagger.TagResult;
 import dev.tagger.TaggerConfig;
 import dev.tagger.backend.HttpTransport;
 import dev.tagger.spi.TokenUsage;
+import dev.tagger.testkit.TaggerFixture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,24 +36,24 @@ class OpenAiBackendTest {
 
     private static final String CHAT = "/v1/chat/completions";
 
-    private Fixture fixture;
+    private TaggerFixture fixture;
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        fixture = new Fixture(wm.getHttpBaseUrl());
+        fixture = OpenAiWire.fixture(wm.getHttpBaseUrl());
     }
 
     @Test
     void chatRequestCarriesModelMessagesResponseFormatAndOptions() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\",\"benchmark\"]}"))));
 
-        TagResult r = fixture.set("tagger.openai.api-key", Fixture.KEY).tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.openai.api-key", OpenAiWire.KEY).tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai", "benchmark");
-        verify(postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + Fixture.KEY)));
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        verify(postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", equalTo("Bearer " + OpenAiWire.KEY)));
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(OpenAiWire.MODEL);
         assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
         assertThat(body.at("/response_format/json_schema/name").asText()).isEqualTo("tagger_answer");
         assertThat(body.at("/response_format/json_schema/strict").asBoolean()).isTrue();
@@ -71,9 +72,9 @@ class OpenAiBackendTest {
 
     @Test
     void serverWithoutKeyGetsNoAuthorizationHeader() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("ai");
         verify(1, postRequestedFor(urlEqualTo(CHAT)).withHeader("Authorization", absent()));
@@ -81,22 +82,22 @@ class OpenAiBackendTest {
 
     @Test
     void tokenUsageComesFromTheServersUsage() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
-        TagResult r = fixture.tagger().tag(Fixture.DOC);
+        TagResult r = fixture.tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(512, 21));
     }
 
     @Test
     void deepSeekMathModelGetsOneUserTurnAndNoResponseFormat() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply(
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody(
                 "It is a math language model.\n\\boxed{{\"id\":\"7628\",\"tags\":[\"llm\"]}}"))));
 
-        TagResult r = fixture.set("tagger.profile", "").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.profile", "").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.tags()).extracting(Tag::name).containsExactly("llm");
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo(CHAT))).get(0).getBodyAsString());
         assertThat(body.get("messages")).hasSize(1);
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("user");
         assertThat(body.at("/messages/0/content").asText())
@@ -107,14 +108,14 @@ class OpenAiBackendTest {
 
     @Test
     void completionProfileCallsCompletionsAndPutsTheAnswerPrefixBack() {
-        stubFor(post("/v1/completions").willReturn(okJson(Fixture.completionReply("\"llm\", \"benchmark\""))));
+        stubFor(post("/v1/completions").willReturn(okJson(OpenAiWire.completionBody("\"llm\", \"benchmark\""))));
 
-        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(Fixture.DOC);
+        TagResult r = fixture.set("tagger.profile", "completion").tagger().tag(TaggerFixture.DOC);
 
         assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"llm\",\"benchmark\"]}");
         assertThat(r.diagnostics().tokens()).isEqualTo(new TokenUsage(480, 6));
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo(Fixture.MODEL);
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo(OpenAiWire.MODEL);
         assertThat(body.get("prompt").asText()).endsWith("Answer: {\"id\":\"7628\",\"tags\":[");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(64);
         assertThat(body.get("temperature").asDouble()).isZero();
@@ -124,10 +125,10 @@ class OpenAiBackendTest {
 
     @Test
     void completionEndpointCarriesPromptMaxTokensStopAndSeed(WireMockRuntimeInfo wm) {
-        stubFor(post("/v1/completions").willReturn(okJson(Fixture.completionReply("\"ai\", \"llm\""))));
+        stubFor(post("/v1/completions").willReturn(okJson(OpenAiWire.completionBody("\"ai\", \"llm\""))));
         OpenAiCompletionModel model = new OpenAiCompletionModel(
                 HttpTransport.create().httpClientBuilder().readTimeout(Duration.ofSeconds(5)).build(),
-                wm.getHttpBaseUrl() + "/v1/", Fixture.KEY, Fixture.MODEL,
+                wm.getHttpBaseUrl() + "/v1/", OpenAiWire.KEY, OpenAiWire.MODEL,
                 new OpenAiCompletionModel.Options(0.0, 64, 7, List.of("]", "\n")));
 
         Response<String> r = model.generate("...\n{\"id\":\"7628\",\"tags\":[");
@@ -135,9 +136,9 @@ class OpenAiBackendTest {
         assertThat(r.content()).isEqualTo("\"ai\", \"llm\"");
         assertThat(r.tokenUsage().inputTokenCount()).isEqualTo(480);
         assertThat(r.tokenUsage().outputTokenCount()).isEqualTo(6);
-        verify(postRequestedFor(urlEqualTo("/v1/completions")).withHeader("Authorization", equalTo("Bearer " + Fixture.KEY)));
-        JsonNode body = Fixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
-        assertThat(body.toString()).isEqualTo("{\"model\":\"" + Fixture.MODEL + "\",\"prompt\":\"...\\n{\\\"id\\\":\\\"7628\\\",\\\"tags\\\":[\","
+        verify(postRequestedFor(urlEqualTo("/v1/completions")).withHeader("Authorization", equalTo("Bearer " + OpenAiWire.KEY)));
+        JsonNode body = TaggerFixture.json(findAll(postRequestedFor(urlEqualTo("/v1/completions"))).get(0).getBodyAsString());
+        assertThat(body.toString()).isEqualTo("{\"model\":\"" + OpenAiWire.MODEL + "\",\"prompt\":\"...\\n{\\\"id\\\":\\\"7628\\\",\\\"tags\\\":[\","
                 + "\"max_tokens\":64,\"temperature\":0.0,\"seed\":7,\"stop\":[\"]\",\"\\n\"],\"stream\":false}");
     }
 

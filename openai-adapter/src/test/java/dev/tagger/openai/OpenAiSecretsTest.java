@@ -23,6 +23,7 @@ import dev.tagger.TaggerConfig;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendException;
 import dev.tagger.spi.BackendRequest;
+import dev.tagger.testkit.TaggerFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -43,11 +44,11 @@ class OpenAiSecretsTest {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final List<Logger> watched = new ArrayList<>();
-    private Fixture fixture;
+    private TaggerFixture fixture;
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        fixture = new Fixture(wm.getHttpBaseUrl()).set("tagger.openai.api-key", Fixture.KEY);
+        fixture = OpenAiWire.fixture(wm.getHttpBaseUrl()).set("tagger.openai.api-key", OpenAiWire.KEY);
         logs.start();
         for (String name : List.of("dev.tagger", "dev.langchain4j")) {
             Logger l = (Logger) LoggerFactory.getLogger(name);
@@ -64,28 +65,28 @@ class OpenAiSecretsTest {
 
     @Test
     void keyEchoedInErrorBodiesNeverReachesLogsOrResults() {
-        String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + Fixture.KEY + ". You can find your API key at "
+        String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + OpenAiWire.KEY + ". You can find your API key at "
                 + "https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}";
         stubFor(post(CHAT).inScenario("k").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503).withBody("upstream said: Bearer " + Fixture.KEY)).willSetStateTo("401"));
+                .willReturn(aResponse().withStatus(503).withBody("upstream said: Bearer " + OpenAiWire.KEY)).willSetStateTo("401"));
         stubFor(post(CHAT).inScenario("k").whenScenarioStateIs("401").willReturn(aResponse().withStatus(401).withBody(echo)));
 
         TagResult r;
         try (Tagger tagger = fixture.tagger()) {
-            r = tagger.tag(Fixture.DOC);
-            assertThat(tagger.toString()).doesNotContain(Fixture.KEY);
-            assertThat(tagger.config().toString()).doesNotContain(Fixture.KEY).contains("tagger.openai.api-key='****'");
+            r = tagger.tag(TaggerFixture.DOC);
+            assertThat(tagger.toString()).doesNotContain(OpenAiWire.KEY);
+            assertThat(tagger.config().toString()).doesNotContain(OpenAiWire.KEY).contains("tagger.openai.api-key='****'");
         }
 
         assertThat(r.diagnostics().attempts()).hasSize(2);
         assertThat(r.diagnostics().attempts()).extracting(Attempt::problem)
-                .allSatisfy(p -> assertThat(p).doesNotContain(Fixture.KEY))
+                .allSatisfy(p -> assertThat(p).doesNotContain(OpenAiWire.KEY))
                 .anySatisfy(p -> assertThat(p).contains("Incorrect API key provided: ****"));
         assertThat(logs.list).as("one DEBUG line per attempt at least").hasSizeGreaterThanOrEqualTo(2);
         assertThat(logs.list).allSatisfy(e -> {
-            assertThat(e.getFormattedMessage()).doesNotContain(Fixture.KEY);
+            assertThat(e.getFormattedMessage()).doesNotContain(OpenAiWire.KEY);
             for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-                assertThat(String.valueOf(t.getMessage())).doesNotContain(Fixture.KEY);
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(OpenAiWire.KEY);
             }
         });
     }
@@ -93,29 +94,29 @@ class OpenAiSecretsTest {
     @Test
     void backendExceptionAndItsCausesCarryNoKey() {
         stubFor(post(CHAT).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + Fixture.KEY + "\"}}")));
+                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + OpenAiWire.KEY + "\"}}")));
         Backend backend = Backends.create("openai", fixture.config());
 
         BackendException e = catchThrowableOfType(BackendException.class,
-                () -> backend.propose(new BackendRequest(Fixture.DOC, Fixture.TAGS, 3, List.of())));
+                () -> backend.propose(new BackendRequest(TaggerFixture.DOC, TaggerFixture.TAGS, 3, List.of())));
 
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        assertThat(trace.toString()).doesNotContain(Fixture.KEY).contains("HTTP 401");
+        assertThat(trace.toString()).doesNotContain(OpenAiWire.KEY).contains("HTTP 401");
         assertThat(e.isRetryable()).isFalse();
-        assertThat(backend.toString()).doesNotContain(Fixture.KEY);
+        assertThat(backend.toString()).doesNotContain(OpenAiWire.KEY);
     }
 
     @Test
     void successfulCallsLogNoKey() {
-        stubFor(post(CHAT).willReturn(okJson(Fixture.chatReply("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
+        stubFor(post(CHAT).willReturn(okJson(OpenAiWire.chatBody("{\"id\":\"7628\",\"tags\":[\"ai\"]}"))));
 
         TaggerConfig cfg = fixture.config();
-        try (Tagger tagger = Tagger.builder().tags(Fixture.TAGS).config(cfg).build()) {
-            tagger.tag(Fixture.DOC);
+        try (Tagger tagger = Tagger.builder().tags(TaggerFixture.TAGS).config(cfg).build()) {
+            tagger.tag(TaggerFixture.DOC);
         }
 
         assertThat(logs.list).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(Fixture.KEY));
+                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(OpenAiWire.KEY));
     }
 }

@@ -1,88 +1,30 @@
 package dev.tagger.openai;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
-import dev.tagger.Document;
-import dev.tagger.TagResult;
-import dev.tagger.TagSet;
-import dev.tagger.Tagger;
-import dev.tagger.TaggerConfig;
-import dev.tagger.prompt.PromptBuilder;
-import dev.tagger.prompt.RenderedPrompt;
-import dev.tagger.spi.BackendRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import dev.tagger.testkit.AbstractSeedRequestBodiesTest;
+import java.util.OptionalInt;
 
 /**
- * Evidence: the request bodies the OpenAI-compatible backend sends for the seed request (the shared
- * DeepSeekMath README and its 90 tags) under each profile, with token estimates, written to
- * {@code target/seed-requests/}. Skipped when {@code /work/shared/fixtures} is absent.
+ * Evidence: the seed request's bodies on an OpenAI-compatible {@code /v1/chat/completions} and
+ * {@code /v1/completions}, with cl100k's token count beside the builder's estimate.
  */
-@WireMockTest
-class SeedRequestBodiesTest {
+class SeedRequestBodiesTest extends AbstractSeedRequestBodiesTest {
 
-    private static final Path FIXTURES = Path.of("/work/shared/fixtures");
-    private static final Path OUT = Path.of("target", "seed-requests");
-    private static final StringBuilder SUMMARY = new StringBuilder(
-            "| endpoint | profile | body bytes | prompt tokens (builder's estimate) | prompt tokens (cl100k) | budget steps |\n|---|---|---|---|---|---|\n");
-
-    @BeforeAll
-    static void fixtures() throws Exception {
-        assumeTrue(Files.isRegularFile(FIXTURES.resolve("deepseek-math-readme.md")) && Files.isRegularFile(FIXTURES.resolve("tags.json")),
-                "shared fixtures absent");
-        Files.createDirectories(OUT);
+    SeedRequestBodiesTest() {
+        super(OpenAiWire.WIRE);
     }
 
-    @AfterAll
-    static void summary() throws Exception {
-        if (Files.isDirectory(OUT)) {
-            Files.writeString(OUT.resolve("openai-summary.md"), SUMMARY.toString());
-            System.out.println(SUMMARY);
-        }
+    @Override
+    protected String model(String profile) {
+        return switch (profile) {
+            case "json" -> "deepseek-chat";
+            case "completion" -> "deepseek-math-7b-base";
+            default -> "deepseek-math-7b-instruct";
+        };
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
-    @CsvSource({
-            "json, /v1/chat/completions, deepseek-chat",
-            "deepseek-math, /v1/chat/completions, deepseek-math-7b-instruct",
-            "completion, /v1/completions, deepseek-math-7b-base"})
-    void seedRequestBody(String profile, String endpoint, String model, WireMockRuntimeInfo wm) throws Exception {
-        String reply = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
-        stubFor(post(endpoint).willReturn(okJson(endpoint.contains("chat") ? Fixture.chatReply(reply) : Fixture.completionReply("\"ai\"]}"))));
-        TagSet tags = TagSet.fromJson(FIXTURES.resolve("tags.json"));
-        Document doc = new Document("7628", Files.readString(FIXTURES.resolve("deepseek-math-readme.md")));
-        TaggerConfig cfg = TaggerConfig.builder().backend("openai").set("tagger.openai.base-url", wm.getHttpBaseUrl() + "/v1")
-                .set("tagger.openai.model", model).profile(profile).set("tagger.max-reasks", "0").build();
-
-        TagResult r;
-        try (Tagger tagger = Tagger.builder().tags(tags).config(cfg).build()) {
-            r = tagger.tag(doc);
-        }
-
-        assertThat(r.toJson()).isEqualTo("{\"id\":\"7628\",\"tags\":[\"ai\"]}");
-        String body = findAll(postRequestedFor(urlMatching(endpoint))).get(0).getBodyAsString();
-        JsonNode json = Fixture.json(body);
-        Files.writeString(OUT.resolve("openai-" + profile + ".json"), json.toPrettyString());
-        RenderedPrompt prompt = PromptBuilder.from(cfg, model).render(new BackendRequest(doc, tags, 3, List.of()));
-        int cl100k = new OpenAiTokenCountEstimator("gpt-4").estimateTokenCountInText(prompt.completionText());
-        assertThat(prompt.estimatedTokens()).isLessThanOrEqualTo(4096);
-        SUMMARY.append("| ").append(endpoint).append(" | ").append(profile).append(" | ").append(body.length()).append(" | ")
-                .append(prompt.estimatedTokens()).append(" | ").append(cl100k).append(" | ").append(prompt.budget().steps()).append(" |\n");
+    @Override
+    protected OptionalInt referenceTokens(String promptText) {
+        return OptionalInt.of(new OpenAiTokenCountEstimator("gpt-4").estimateTokenCountInText(promptText));
     }
 }

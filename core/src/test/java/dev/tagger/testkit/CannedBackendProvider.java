@@ -1,4 +1,4 @@
-package dev.tagger.openai;
+package dev.tagger.testkit;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tagger.TaggerConfig;
@@ -16,11 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CannedBackendProvider implements BackendProvider {
 
-    /** Calls to every canned backend since the last {@link #reset()}. */
-    static final AtomicInteger CALLS = new AtomicInteger();
+    private static final AtomicInteger CALLS = new AtomicInteger();
 
-    static void reset() {
+    /** Zeroes the count of {@link #calls()}; call it before each test. */
+    public static void reset() {
         CALLS.set(0);
+    }
+
+    /** Calls to every canned backend since the last {@link #reset()}. */
+    public static int calls() {
+        return CALLS.get();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.tagger.ollama;
+package dev.tagger.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the fault scenarios' outcomes and HTTP call counts; written to target/ after the tests. */
-final class FaultTable {
+public final class FaultTable {
 
     private static final List<String> ROWS = new ArrayList<>();
 
     private FaultTable() {
     }
 
-    static synchronized void row(String scenario, String outcome, int httpCalls) {
+    /** Adds a row: what the server did, what the tagger made of it, how many HTTP calls it took. */
+    public static synchronized void row(String scenario, String outcome, int httpCalls) {
         ROWS.add("| " + scenario + " | " + outcome + " | " + httpCalls + " |");
     }
 
-    static synchronized void write(String file) {
+    /** Prints the table and writes it to {@code target/<file>}; call it after all rows. */
+    public static synchronized void write(String file) {
         StringBuilder sb = new StringBuilder("| scenario | outcome | HTTP calls |\n|---|---|---|\n");
         ROWS.forEach(r -> sb.append(r).append('\n'));
         System.out.println(sb);
