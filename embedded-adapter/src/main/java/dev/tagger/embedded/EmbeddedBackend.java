@@ -74,7 +74,7 @@ final class EmbeddedBackend implements Backend {
 
     Analysis analyse(String text, TagSet tags) {
         TagIndex index = index(tags);
-        MarkdownCleaner.CleanText clean = MarkdownCleaner.clean(text);
+        MarkdownCleaner.CleanText clean = MarkdownCleaner.clean(text, settings.dropOrders());
         List<Chunker.Chunk> chunks = chunker.chunks(clean);
         int n = index.size();
         double[][] sims = new double[chunks.size()][n];
@@ -92,8 +92,8 @@ final class EmbeddedBackend implements Backend {
             }
         }
         String leadText = chunks.stream().filter(Chunker.Chunk::lead).map(Chunker.Chunk::text).findFirst().orElse("");
-        int[] leadMentions = index.mentions(leadText);
-        int[] bodyMentions = index.mentions(clean.body());
+        int[] leadMentions = index.mentions(leadText, settings.mentionsPerLine());
+        int[] bodyMentions = index.mentions(clean.body(), settings.mentionsPerLine());
         int[] codeMentions = index.codeMentions(clean.code());
         for (int t = 0; t < n; t++) {
             bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]) + codeMentions[t];
