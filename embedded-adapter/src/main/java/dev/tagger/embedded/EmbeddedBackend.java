@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>A document is cleaned of markdown noise ({@link MarkdownCleaner}), cut into chunks the model reads
  * whole ({@link Chunker}) and embedded; each tag's similarity to the lead chunk and to the best (or
  * mean) body chunk is pooled, taken relative to the tag's mean similarity over neutral texts, and
- * raised by mentions of the tag's terms in the text. Tags are proposed best first, at most the
+ * raised by mentions of the tag's terms in the text (at most {@code mentions-per-line} per paragraph;
+ * paragraphs that give the tagger orders are dropped when cleaning). Tags are proposed best first, at most the
  * request's maximum, and only while they score at least {@code min-score} and within {@code margin}
  * of the best: a document that matches nothing well gets fewer tags, not random ones.
  *
