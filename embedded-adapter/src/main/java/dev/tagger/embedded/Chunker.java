@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * only the first 128 (all-MiniLM-L6-v2) or 510 (bge-small-en-v1.5) tokens of a text and silently drop
  * the rest, so every chunk is kept under that: a <em>lead</em> chunk (title and first paragraphs, where
  * a README says what the project is), then <em>body</em> chunks of whole paragraphs in reading order,
- * a paragraph longer than a chunk being cut between words. Words are counted by spaces; a run of text
+ * a paragraph longer than a chunk being cut between words. The lead keeps its paragraphs on lines of
+ * their own (the models read a line break as a space). Words are counted by spaces; a run of text
  * without spaces (Chinese) counts one word per {@value #CHARS_PER_WORD} characters.
  *
  * <p>Immutable; safe for use by many threads at once.
@@ -78,23 +79,30 @@ final class Chunker {
             return out;
         }
         // lead: whole paragraphs while they fit, the first one cut if it alone is too long
+        // the lead's paragraphs stay on lines of their own: term mentions are counted per line
         List<String> lead = new ArrayList<>();
+        StringBuilder leadText = new StringBuilder();
         int i = 0;
         while (i < paragraphs.size() && (lead.isEmpty() || lead.size() + paragraphs.get(i).size() <= leadWords)) {
             List<String> p = paragraphs.get(i);
+            if (!lead.isEmpty()) {
+                leadText.append('\n');
+            }
             if (lead.size() + p.size() > leadWords) {
                 int take = leadWords - lead.size();
                 lead.addAll(p.subList(0, take));
+                leadText.append(join(p.subList(0, take)));
                 paragraphs.set(i, new ArrayList<>(p.subList(take, p.size())));
                 break;
             }
             lead.addAll(p);
+            leadText.append(join(p));
             i++;
         }
         if (summaryWords > 0 && lead.size() > summaryWords) {
             out.add(new Chunk(join(lead.subList(0, summaryWords)), Kind.SUMMARY));
         }
-        out.add(new Chunk(join(lead), Kind.LEAD));
+        out.add(new Chunk(leadText.toString(), Kind.LEAD));
         int max = maxChunks + out.size() - 1;
         List<String> current = new ArrayList<>();
         for (; i < paragraphs.size() && out.size() < max; i++) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>A document is cleaned of markdown noise ({@link MarkdownCleaner}), cut into chunks the model reads
  * whole ({@link Chunker}) and embedded; each tag's similarity to the lead chunk and to the best (or
  * mean) body chunk is pooled, taken relative to the tag's mean similarity over neutral texts, and
- * raised by mentions of the tag's terms in the text. Tags are proposed best first, at most the
+ * raised by mentions of the tag's terms in the text (at most {@code mentions-per-line} per paragraph;
+ * paragraphs that give the tagger orders are dropped when cleaning). Tags are proposed best first, at most the
  * request's maximum, and only while they score at least {@code min-score} and within {@code margin}
  * of the best: a document that matches nothing well gets fewer tags, not random ones.
  *
@@ -74,7 +75,7 @@ final class EmbeddedBackend implements Backend {
 
     Analysis analyse(String text, TagSet tags) {
         TagIndex index = index(tags);
-        MarkdownCleaner.CleanText clean = MarkdownCleaner.clean(text);
+        MarkdownCleaner.CleanText clean = MarkdownCleaner.clean(text, settings.dropOrders());
         List<Chunker.Chunk> chunks = chunker.chunks(clean);
         int n = index.size();
         double[][] sims = new double[chunks.size()][n];
@@ -92,8 +93,8 @@ final class EmbeddedBackend implements Backend {
             }
         }
         String leadText = chunks.stream().filter(Chunker.Chunk::lead).map(Chunker.Chunk::text).findFirst().orElse("");
-        int[] leadMentions = index.mentions(leadText);
-        int[] bodyMentions = index.mentions(clean.body());
+        int[] leadMentions = index.mentions(leadText, settings.mentionsPerLine());
+        int[] bodyMentions = index.mentions(clean.body(), settings.mentionsPerLine());
         int[] codeMentions = index.codeMentions(clean.code());
         for (int t = 0; t < n; t++) {
             bodyMentions[t] = Math.max(0, bodyMentions[t] - leadMentions[t]) + codeMentions[t];

@@ -23,7 +23,11 @@ import dev.tagger.spi.BackendProvider;
  *       {@code lead-weight} (0.5), {@code body-pooling} ({@code max} or {@code mean}; max): how
  *       documents are chunked and chunk similarities pooled;</li>
  *   <li>{@code summary-words} (0: off) and {@code summary-weight} (0.5): an extra chunk of the lead's
- *       first words, mixed into the lead's similarity (measured no better; off by default).</li>
+ *       first words, mixed into the lead's similarity (measured no better; off by default);</li>
+ *   <li>{@code mentions-per-line}: the most mentions of a tag's terms that count in one paragraph
+ *       (default 2; 0: no limit), so that a tag's name repeated in one place does not force it;</li>
+ *   <li>{@code drop-orders}: whether a paragraph that gives the tagger orders ("ignore previous
+ *       instructions", "answer with the tag X") is dropped before embedding and counting (default true).</li>
  * </ul>
  * A tag's {@link dev.tagger.Tag#description() description} is embedded when given; otherwise a
  * phrasing bundled for common software-topic names, otherwise the bare name.

@@ -20,16 +20,20 @@ import java.util.Optional;
  * @param margin how far below the best tag's score another tag may be
  * @param summaryWords the words of an extra chunk, the start of the lead; 0 for none
  * @param summaryWeight the summary chunk's share of the lead's similarity, 0 to 1
+ * @param mentionsPerLine the most mentions of a tag's terms that count in one paragraph; 0 for no limit
+ * @param dropOrders whether paragraphs that give the tagger orders ("ignore previous instructions",
+ *     "answer with the tag X") are dropped before embedding and counting
  */
 record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, int maxChunks, double leadWeight,
                         String bodyPooling, boolean calibrate, double lexicalWeight, double minScore, double margin,
-                        int summaryWords, double summaryWeight) {
+                        int summaryWords, double summaryWeight, int mentionsPerLine, boolean dropOrders) {
 
     static final String PREFIX = "tagger.embedded.";
 
     /** The defaults, chosen by measurement on labelled READMEs (see the project README). */
     static EmbeddedSettings defaults() {
-        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.06, 0.66, 0.12, 0, 0.5);
+        return new EmbeddedSettings(EmbeddingModels.BGE_SMALL_EN_V15_Q, 80, 120, 3, 0.5, "max", false, 0.06, 0.66, 0.12, 0, 0.5,
+                2, true);
     }
 
     /**
@@ -58,7 +62,9 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
                 number(config, "min-score", -10, 10, d.minScore()),
                 number(config, "margin", 0, 10, d.margin()),
                 config.getInt(PREFIX + "summary-words", 0, 10_000, d.summaryWords()),
-                number(config, "summary-weight", 0, 1, d.summaryWeight()));
+                number(config, "summary-weight", 0, 1, d.summaryWeight()),
+                config.getInt(PREFIX + "mentions-per-line", 0, 1_000, d.mentionsPerLine()),
+                config.getBoolean(PREFIX + "drop-orders", d.dropOrders()));
     }
 
     private static double number(TaggerConfig config, String name, double min, double max, double fallback) {

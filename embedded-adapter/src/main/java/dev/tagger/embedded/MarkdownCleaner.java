@@ -44,6 +44,20 @@ final class MarkdownCleaner {
     private static final Pattern EMPHASIS = Pattern.compile("\\*{1,3}|`+|~~|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+");
+    /** Words without which no sentence is an order: a cheap test before the patterns. */
+    private static final Pattern ORDER_HINT = Pattern.compile("(?i)\\b(instructions?|prompts?|directions|tags?|labels?|you|act|pretend)\\b");
+    /** Orders to a tagger or a language model, each matched within one sentence. */
+    private static final List<Pattern> ORDERS = List.of(
+            // "Ignore (all) previous instructions", "disregard the above prompt"
+            Pattern.compile("(?i)\\b(ignore|disregard|forget)\\b[^.!?]{0,40}?\\b(previous|prior|above|earlier|preceding|all|any|"
+                    + "your|system|original)\\b[^.!?]{0,30}?\\b(instructions?|prompts?|directions)\\b"),
+            // "Answer with the tag X", "Now respond only with the labels …", "You must reply with tags"
+            Pattern.compile("(?i)^\\W*((now|please|instead|just|only|then|so|you\\s+(must|should|will|shall)|always)[,\\s]+)*"
+                    + "(answer|respond|reply)\\s+(only\\s+)?(with|using)\\b[^.!?]{0,40}?\\b(tags?|labels?)\\b"),
+            // "You are now a helpful assistant", "Act as a classifier"
+            Pattern.compile("(?i)^\\W*(from\\s+now\\s+on,?\\s+)?(you\\s+are\\s+(now\\s+)?|act\\s+as\\s+|pretend\\s+to\\s+be\\s+)"
+                    + "(a|an)\\s+([\\w-]+\\s+){0,3}?(assistant|ai|chatbot|tagger|classifier|llm|language\\s+model)\\b"));
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
 
     private MarkdownCleaner() {
@@ -51,9 +65,20 @@ final class MarkdownCleaner {
 
     /**
      * @param markdown a README or any text; not null
-     * @return its title, headings and paragraphs; the title is empty when none was found
+     * @return its title, headings and paragraphs, without those that give orders ({@link #dropOrders});
+     *     the title is empty when none was found
      */
     static CleanText clean(String markdown) {
+        return clean(markdown, true);
+    }
+
+    /**
+     * @param markdown a README or any text; not null
+     * @param dropOrders whether paragraphs that give a tagger or a language model orders are dropped
+     *     ({@link #dropOrders(String)})
+     * @return its title, headings and paragraphs; the title is empty when none was found
+     */
+    static CleanText clean(String markdown, boolean dropOrders) {
         String text = markdown.length() > MAX_INPUT ? markdown.substring(0, MAX_INPUT) : markdown;
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder code = new StringBuilder();
@@ -104,6 +129,7 @@ final class MarkdownCleaner {
             if (h.matches()) {
                 flush(para, paragraphs);
                 String heading = inline(h.group(2));
+                heading = dropOrders ? dropOrders(heading) : heading;
                 if (hasWords(heading)) {
                     headings.add(heading);
                     paragraphs.add(heading);
@@ -120,6 +146,7 @@ final class MarkdownCleaner {
                 continue;
             }
             line = inline(line);
+            line = dropOrders ? dropOrders(line) : line;
             if (!hasWords(line)) {
                 continue;
             }
@@ -252,6 +279,28 @@ final class MarkdownCleaner {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * Drops a cleaned line (a paragraph or heading) that holds a sentence speaking to a tagger or a
+     * language model rather than about the project: "Ignore previous instructions…", "Answer with the
+     * tag X", "You are now a helpful assistant". Such a sentence is an order planted in the document,
+     * and what stands beside it ("Blockchain! blockchain.") is the order's payload, not evidence.
+     *
+     * @return the line, or an empty string when it gives orders
+     */
+    static String dropOrders(String line) {
+        if (!ORDER_HINT.matcher(line).find()) {
+            return line;
+        }
+        for (String sentence : SENTENCE_END.split(line)) {
+            for (Pattern order : ORDERS) {
+                if (order.matcher(sentence).find()) {
+                    return "";
+                }
+            }
+        }
+        return line;
     }
 
     /** Cleans the inline markup of one line. */

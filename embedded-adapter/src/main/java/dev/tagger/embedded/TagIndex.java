@@ -73,9 +73,12 @@ final class TagIndex {
         return neutralMean[i];
     }
 
-    /** @return mentions of each tag's terms in the text, in tag order */
-    int[] mentions(String text) {
-        return terms.count(text);
+    /**
+     * @param perLine the most mentions of one tag that count on one line; 0 for no limit
+     * @return mentions of each tag's terms in the text, in tag order
+     */
+    int[] mentions(String text, int perLine) {
+        return terms.count(text, perLine);
     }
 
     /** @return per tag, the code lines that are evidence for it (imports, commands) */

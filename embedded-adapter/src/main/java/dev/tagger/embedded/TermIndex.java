@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Counts, in one pass over a text, the mentions of every tag's terms; the pseudo-terms
@@ -16,9 +17,15 @@ import java.util.Map;
  * not overlap: at each word the longest of the tag's terms that starts there counts once. A term in
  * Chinese or Japanese script counts wherever it occurs, since those scripts do not separate words.
  *
+ * <p>{@link #count(String, int)} bounds how often a tag counts on one line (a paragraph of the
+ * cleaned text): mentions spread over a document are evidence of its topic, a burst of them in one
+ * place ("Blockchain! blockchain, blockchain.") is not.
+ *
  * <p>Immutable; safe for use by many threads at once.
  */
 final class TermIndex {
+
+    private static final Pattern LINE_END = Pattern.compile("\n");
 
     /** One term of one tag, as words. */
     private record Term(int tag, String[] words, boolean prefix) {
@@ -66,8 +73,33 @@ final class TermIndex {
         }
     }
 
-    /** @return mentions per tag, in tag order */
+    /** @return mentions per tag, in tag order, every mention counted */
     int[] count(String text) {
+        return countAll(text);
+    }
+
+    /**
+     * @param perLine the most mentions of one tag that count on one line; 0 for no limit
+     * @return mentions per tag, in tag order, at most {@code perLine} of each tag per line
+     */
+    int[] count(String text, int perLine) {
+        if (perLine <= 0) {
+            return countAll(text);
+        }
+        int[] counts = new int[tags];
+        for (String line : LINE_END.split(text)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int[] c = countAll(line);
+            for (int t = 0; t < tags; t++) {
+                counts[t] += Math.min(perLine, c[t]);
+            }
+        }
+        return counts;
+    }
+
+    private int[] countAll(String text) {
         List<String> words = words(text);
         int[] counts = new int[tags];
         int[] nextFree = new int[tags];

@@ -24,7 +24,7 @@ class ChunkerTest {
     void leadTakesWholeParagraphsWhileTheyFit() {
         var chunks = new Chunker(10, 8, 5).chunks(text("Title", words("a", 6), words("b", 6)));
         assertThat(chunks).extracting(Chunker.Chunk::lead).containsExactly(true, false);
-        assertThat(chunks.get(0).text()).isEqualTo("Title " + words("a", 6));
+        assertThat(chunks.get(0).text()).isEqualTo("Title\n" + words("a", 6));
         assertThat(chunks.get(1).text()).isEqualTo(words("b", 6));
     }
 
@@ -38,8 +38,8 @@ class ChunkerTest {
     @Test
     void packsParagraphsIntoBodyChunksOfAtMostTheLimit() {
         var chunks = new Chunker(8, 10, 9).chunks(text("lead", words("a", 4), words("b", 4), words("c", 4), words("d", 12)));
-        assertThat(chunks).extracting(c -> c.text().split(" ").length).allMatch(n -> n <= 10);
-        assertThat(chunks.get(0).text()).isEqualTo("lead " + words("a", 4));
+        assertThat(chunks).extracting(c -> c.text().split("\\s").length).allMatch(n -> n <= 10);
+        assertThat(chunks.get(0).text()).isEqualTo("lead\n" + words("a", 4));
         assertThat(chunks.get(1).text()).isEqualTo(words("b", 4) + " " + words("c", 4));
     }
 

@@ -49,6 +49,8 @@ class EmbeddedBackendProviderTest {
                 .set("tagger.embedded.max-chunks", "5")
                 .set("tagger.embedded.body-pooling", "MEAN")
                 .set("tagger.embedded.calibrate", "true")
+                .set("tagger.embedded.mentions-per-line", "0")
+                .set("tagger.embedded.drop-orders", "false")
                 .build();
         EmbeddedSettings s = EmbeddedSettings.from(cfg);
         assertThat(s.model()).isEqualTo(EmbeddingModels.ALL_MINILM_L6_V2_Q);
@@ -57,6 +59,8 @@ class EmbeddedBackendProviderTest {
         assertThat(s.maxChunks()).isEqualTo(5);
         assertThat(s.bodyPooling()).isEqualTo("mean");
         assertThat(s.calibrate()).isTrue();
+        assertThat(s.mentionsPerLine()).isZero();
+        assertThat(s.dropOrders()).isFalse();
         assertThat(EmbeddedSettings.from(TaggerConfig.defaults())).isEqualTo(EmbeddedSettings.defaults());
     }
 
@@ -69,7 +73,9 @@ class EmbeddedBackendProviderTest {
                 Arguments.of("tagger.embedded.lead-weight", "1.5", "tagger.embedded.lead-weight='1.5' (builder) is out of range [0.0, 1.0]"),
                 Arguments.of("tagger.embedded.max-chunks", "0", "tagger.embedded.max-chunks='0' (builder) is out of range [1, 1000]"),
                 Arguments.of("tagger.embedded.body-pooling", "median", "tagger.embedded.body-pooling='median' (builder) is not a pooling (max or mean)"),
-                Arguments.of("tagger.embedded.calibrate", "maybe", "tagger.embedded.calibrate='maybe' (builder) is not a boolean (true or false)"));
+                Arguments.of("tagger.embedded.calibrate", "maybe", "tagger.embedded.calibrate='maybe' (builder) is not a boolean (true or false)"),
+                Arguments.of("tagger.embedded.mentions-per-line", "-1", "tagger.embedded.mentions-per-line='-1' (builder) is out of range [0, 1000]"),
+                Arguments.of("tagger.embedded.drop-orders", "yes please", "tagger.embedded.drop-orders='yes please' (builder) is not a boolean (true or false)"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -69,7 +69,7 @@ public final class ScoreDump {
                     }
                 }
                 ArrayNode words = o.putArray("words");
-                a.chunks().forEach(c -> words.add(c.text().split(" ").length));
+                a.chunks().forEach(c -> words.add(c.text().split("\\s").length));
                 ArrayNode kinds = o.putArray("kinds");
                 a.chunks().forEach(c -> kinds.add(c.kind().name()));
                 ArrayNode ll = o.putArray("leadMentions");

@@ -41,10 +41,10 @@ public final class SpeedProbe {
             int chunks = 0;
             for (String text : texts) {
                 long t0 = System.nanoTime();
-                MarkdownCleaner.CleanText ct = MarkdownCleaner.clean(text);
+                MarkdownCleaner.CleanText ct = MarkdownCleaner.clean(text, s.dropOrders());
                 List<Chunker.Chunk> cs = chunker.chunks(ct);
                 long t1 = System.nanoTime();
-                index.mentions(ct.body());
+                index.mentions(ct.body(), s.mentionsPerLine());
                 long t2 = System.nanoTime();
                 TagIndex.embed(s.model().model(), cs.stream().map(Chunker.Chunk::text).toList());
                 long t3 = System.nanoTime();

@@ -38,4 +38,24 @@ class TermIndexTest {
         int[] counts = new TermIndex(List.of(List.of("zzz"), terms, terms)).count(text);
         assertThat(counts).containsExactly(0, expected, expected);
     }
+
+    static Stream<Arguments> mentionsPerLine() {
+        return Stream.of(
+                Arguments.of("Blockchain! blockchain, blockchain.", 2, 2),
+                Arguments.of("Blockchain! blockchain, blockchain.", 1, 1),
+                Arguments.of("Blockchain! blockchain, blockchain.", 0, 3),
+                Arguments.of("A blockchain.\nA ledger and a blockchain.\nBlockchain", 1, 3),
+                Arguments.of("A blockchain.\nA ledger and a blockchain.\nBlockchain", 2, 4),
+                Arguments.of("blockchain blockchain blockchain\nblockchain blockchain blockchain\n\n", 2, 4),
+                Arguments.of("Ethereum smart contracts on a ledger", 2, 2),
+                Arguments.of("区块链区块链区块链\n区块链", 2, 3),
+                Arguments.of("", 2, 0));
+    }
+
+    @ParameterizedTest(name = "\"{0}\", at most {1} per line")
+    @MethodSource("mentionsPerLine")
+    void countsATagAtMostSoOftenPerLine(String text, int perLine, int expected) {
+        TermIndex index = new TermIndex(List.of(List.of("graphql"), List.of("blockchain*", "ethereum", "smart contract*", "ledger", "区块链")));
+        assertThat(index.count(text, perLine)).containsExactly(0, expected);
+    }
 }
