@@ -22,7 +22,7 @@ final class Fixtures {
     static final TokenCountEstimator CL100K = new OpenAiTokenCountEstimator("gpt-4");
 
     /** The shared seed fixtures; tests using them skip when the folder is absent. */
-    static final Path SHARED = Path.of("/work/shared/fixtures");
+    static final Path SHARED = dev.tagger.testkit.SharedFolder.fixtures();
 
     private Fixtures() {
     }
@@ -58,7 +58,7 @@ final class Fixtures {
         return request("7628", readme());
     }
 
-    /** The seed request's document and tags, or the test is skipped when /work/shared is absent. */
+    /** The seed request's document and tags, or the test is skipped when the shared folder is absent. */
     static BackendRequest seedRequest() {
         Path readme = SHARED.resolve("deepseek-math-readme.md");
         Path tags = SHARED.resolve("tags.json");

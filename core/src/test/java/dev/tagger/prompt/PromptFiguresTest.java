@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The seed request (a 10 KB README and 90 tags, from /work/shared/fixtures; skipped when absent) and
+ * The seed request (a 10 KB README and 90 tags, from the shared folder; skipped when absent) and
  * the project's own example README (60 tags) under each profile: each fits the 4,096-token context with
  * room for the answer, measured with cl100k. Prints the figures:
  * {@code mvn -o -q -B -pl core test -Dtest=PromptFiguresTest} then read

@@ -140,18 +140,7 @@ class ConformanceTest {
             Path p = Paths.get(explicit);
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
-        String shared = System.getProperty("tagger.shared");
-        if (shared != null && !shared.isBlank()) {
-            Path p = Paths.get(shared).resolve("repair/dev.jsonl");
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/repair/dev.jsonl");
-            if (Files.isRegularFile(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return dev.tagger.testkit.SharedFolder.file("repair/dev.jsonl");
     }
 
     static List<Case> load(Path file) throws IOException {

@@ -34,12 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Evidence: the request bodies an adapter's backend sends for the seed request (the shared
  * DeepSeekMath README and its 90 tags) under each profile, with token estimates (the builder's and,
  * where the adapter has one, a real tokenizer's), written to {@code target/seed-requests/<backend>-*}.
- * Skipped when {@code /work/shared/fixtures} is absent. An adapter runs it by extending this class
+ * Skipped when the shared fixtures are absent ({@link SharedFolder}). An adapter runs it by extending this class
  * with its {@link Wire} and the model it names for each profile.
  */
 public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
 
-    private static final Path FIXTURES = Path.of("/work/shared/fixtures");
+    private static final Path FIXTURES = SharedFolder.fixtures();
     private static final Path OUT = Path.of("target", "seed-requests");
 
     private final StringBuilder summary = new StringBuilder(

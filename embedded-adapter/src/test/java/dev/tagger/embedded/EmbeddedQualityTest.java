@@ -186,12 +186,11 @@ class EmbeddedQualityTest {
         }
     }
 
-    /** Runs only where the shared fixtures of the project's machines exist ({@code -Dshared.dir}, default /work/shared). */
+    /** Runs only where the shared fixtures exist ({@link dev.tagger.testkit.SharedFolder}). */
     @Test
     void theSeedReadmeOfAMathLanguageModelGetsAiAndNothingWrong() throws IOException {
-        Path shared = Path.of(System.getProperty("shared.dir", "/work/shared"));
-        Path readme = shared.resolve("fixtures/deepseek-math-readme.md");
-        Path tagsFile = shared.resolve("fixtures/tags.json");
+        Path readme = dev.tagger.testkit.SharedFolder.fixtures().resolve("deepseek-math-readme.md");
+        Path tagsFile = dev.tagger.testkit.SharedFolder.fixtures().resolve("tags.json");
         assumeTrue(Files.isReadable(readme) && Files.isReadable(tagsFile), "shared fixtures not present");
         try (Tagger t = Tagger.builder().tags(TagSet.fromJson(tagsFile)).maxTags(3).config(TaggerConfig.defaults()).build()) {
             TagResult r = t.tag(new Document("7628", Files.readString(readme)));
