@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagger.TagSet;
-import dev.tagger.TaggerConfig;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +29,7 @@ public final class ScoreDump {
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
         TagSet tags = TagSet.fromJson(Path.of(args[0]));
-        TaggerConfig.Builder cb = TaggerConfig.builder();
-        for (int i = 3; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            cb.set(kv[0], kv[1]);
-        }
-        EmbeddedSettings s = EmbeddedSettings.from(cb.build());
+        EmbeddedSettings s = BenchArgs.settings(args, 3);
         EmbeddedBackend backend = new EmbeddedBackend("embedded", s, TagTexts.bundled());
         List<String> lines = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
         try (BufferedWriter w = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {

@@ -1,12 +1,7 @@
 package dev.tagger.embedded;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.TagSet;
-import dev.tagger.TaggerConfig;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,21 +14,10 @@ public final class SpeedProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         TagSet tags = TagSet.fromJson(Path.of(args[0]));
-        TaggerConfig.Builder cb = TaggerConfig.builder();
-        for (int i = 2; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            cb.set(kv[0], kv[1]);
-        }
-        EmbeddedSettings s = EmbeddedSettings.from(cb.build());
+        EmbeddedSettings s = BenchArgs.settings(args, 2);
         EmbeddedBackend backend = new EmbeddedBackend("embedded", s, TagTexts.bundled());
-        List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                texts.add(json.readTree(line).get("text").asText());
-            }
-        }
+        List<String> texts = BenchArgs.texts(Path.of(args[1]));
         TagIndex index = backend.index(tags);
         Chunker chunker = new Chunker(s.leadWords(), s.chunkWords(), s.maxChunks());
         for (int round = 0; round < 2; round++) {

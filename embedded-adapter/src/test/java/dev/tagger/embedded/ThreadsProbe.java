@@ -2,15 +2,12 @@ package dev.tagger.embedded;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +50,11 @@ public final class ThreadsProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         List<List<String>> docs = new ArrayList<>();
         EmbeddedSettings s = EmbeddedSettings.defaults();
         Chunker chunker = new Chunker(s.leadWords(), s.chunkWords(), s.maxChunks());
-        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                docs.add(chunker.chunks(MarkdownCleaner.clean(json.readTree(line).get("text").asText()))
-                        .stream().map(Chunker.Chunk::text).toList());
-            }
+        for (String text : BenchArgs.texts(Path.of(args[0]))) {
+            docs.add(chunker.chunks(MarkdownCleaner.clean(text)).stream().map(Chunker.Chunk::text).toList());
         }
         EmbeddingModel def = EmbeddingModels.BGE_SMALL_EN_V15_Q.model();
         EmbeddingModel one = new Tuned(1);
