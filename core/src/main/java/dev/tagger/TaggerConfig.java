@@ -284,13 +284,13 @@ public final class TaggerConfig {
         if (fb.isPresent()) {
             Arrays.stream(fb.get().split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(s -> s.toLowerCase(Locale.ROOT)).forEach(out::add);
-            String first = get(BACKEND).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+            String first = get(BACKEND).map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
             // tagger.backend=ollama with tagger.fallback=embedded means ollama, then embedded
             if (!first.isEmpty() && !out.contains(first) && setting(BACKEND).map(s -> !s.source().equals("default")).orElse(false)) {
                 out.add(0, first);
             }
         } else {
-            out.add(require(BACKEND).toLowerCase(Locale.ROOT));
+            out.add(require(BACKEND).strip().toLowerCase(Locale.ROOT));
         }
         return List.copyOf(out);
     }

@@ -97,7 +97,7 @@ final class TagCommand implements Callable<Integer> {
         Document document = new Document(docId, text);
         TaggerConfig config = common.config();
         if (backend != null) {
-            config = config.toBuilder().backend(backend.strip().toLowerCase(Locale.ROOT)).build();
+            config = config.toBuilder().backend(backend).build();
         }
         Tagger.Builder builder = Tagger.builder().tags(tags).config(config);
         if (max != null) {

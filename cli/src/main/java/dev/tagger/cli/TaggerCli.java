@@ -2,7 +2,6 @@ package dev.tagger.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.tagger.TaggerConfig;
 import dev.tagger.TaggerException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +67,8 @@ public final class TaggerCli implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     /** Exit code: {@code repair} found nothing JSON-like. */
     public static final int EXIT_NO_JSON = 3;
+
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\s*[\\r\\n]+\\s*");
 
     private final InputStream stdin;
 
@@ -155,15 +156,6 @@ public final class TaggerCli implements Callable<Integer> {
         return common;
     }
 
-    /**
-     * The layered configuration of the common options; see {@link CommonOptions#config()}.
-     *
-     * @return the configuration
-     */
-    public TaggerConfig config() {
-        return common.config();
-    }
-
     /** The exit code for a failure of the given kind. */
     static int exitCode(TaggerException.Reason reason) {
         return switch (reason) {
@@ -203,7 +195,7 @@ public final class TaggerCli implements Callable<Integer> {
     }
 
     static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return message == null ? "" : LINE_BREAKS.matcher(message).replaceAll(" ").strip();
     }
 
     /**

@@ -38,8 +38,8 @@ import java.util.Set;
  */
 public final class ReplyReader {
 
-    /** Longest reply accepted, in characters. */
-    public static final int MAX_LENGTH = 10 * 1024 * 1024;
+    /** Longest reply accepted, in characters: the repairer's own bound, {@link JsonRepair#MAX_LENGTH}. */
+    public static final int MAX_LENGTH = JsonRepair.MAX_LENGTH;
     /** How many candidate values, last first, are tried before giving up. */
     private static final int MAX_TRIES = 4;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -72,12 +72,13 @@ public final class ReplyReader {
 
         int boxed = lastBoxed(text);
         if (boxed >= 0) {
-            String after = text.substring(boxedEnd(text, boxed));
+            int close = closingBrace(text, boxed);
+            String after = close < 0 ? "" : text.substring(close + 1);
             // the model's last answer wins: a \boxed{} it quoted (from the document, say) before writing its
             // answer as JSON is not the answer
             if (lastFenceWithJson(after) == null && !hasJsonObject(after)) {
                 steps.add(Repair.BOXED);
-                return readBoxed(boxedContent(text, boxed, steps), steps);
+                return readBoxed(boxedContent(text, boxed, close, steps), steps);
             }
             text = after;
         }
@@ -178,8 +179,11 @@ public final class ReplyReader {
         return -1;
     }
 
-    /** The index just after the closing brace of the {@code \boxed{}} whose content starts at {@code start}. */
-    private static int boxedEnd(String text, int start) {
+    /**
+     * The index of the brace that closes the {@code \boxed{}} whose content starts at {@code start}
+     * (escaped {@code \{ \}} skipped), or -1 when the reply ends first.
+     */
+    private static int closingBrace(String text, int start) {
         int depth = 1;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -188,10 +192,10 @@ public final class ReplyReader {
             } else if (c == '{') {
                 depth++;
             } else if (c == '}' && --depth == 0) {
-                return i + 1;
+                return i;
             }
         }
-        return text.length();
+        return -1;
     }
 
     /** Whether the text holds a complete JSON-looking object. */
@@ -204,25 +208,11 @@ public final class ReplyReader {
         return false;
     }
 
-    private static String boxedContent(String text, int start, Set<Repair> steps) {
-        int depth = 1;
-        int i = start;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '}')) {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                if (--depth == 0) {
-                    break;
-                }
-            }
-        }
-        if (i >= text.length()) {
+    private static String boxedContent(String text, int start, int close, Set<Repair> steps) {
+        if (close < 0) {
             steps.add(Repair.TRUNCATED);
         }
-        return unLatex(text.substring(start, Math.min(i, text.length())));
+        return unLatex(text.substring(start, close < 0 ? text.length() : close));
     }
 
     /** Drops the LaTeX a model wraps around a boxed answer: {@code \{ \}}, {@code \text{…}}, {@code $}. */

@@ -35,6 +35,8 @@ enum MarkdownNoise {
     static final int TABLE_KEEP = 6;
     static final int CODE_KEEP = 8;
 
+    private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]*`");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final String BADGE_HOSTS = "shields\\.io|badgen\\.net|badge|travis-ci|codecov|circleci|"
             + "actions/workflows|coveralls|snyk\\.io|deepwiki|gitter\\.im";
@@ -253,6 +255,6 @@ enum MarkdownNoise {
         }
         String p = HTML_TAGS.apply(IMAGES.apply(HTML_COMMENTS.apply(out.toString())));
         p = LINK_URLS.apply(p);
-        return p.replaceAll("`[^`\\n]*`", " ").replaceAll("https?://\\S+", " ");
+        return URL.matcher(CODE_SPAN.matcher(p).replaceAll(" ")).replaceAll(" ");
     }
 }

@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class JsonRepair {
 
+    /** Longest text accepted, in characters; longer text fails with {@code TOO_LONG}. */
+    public static final int MAX_LENGTH = NearJsonParser.MAX_LENGTH;
+
     private JsonRepair() {
     }
 

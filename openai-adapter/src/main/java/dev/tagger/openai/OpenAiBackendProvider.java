@@ -67,7 +67,8 @@ public final class OpenAiBackendProvider implements BackendProvider {
     public Backend create(TaggerConfig config) {
         String baseUrl = RemoteSettings.baseUrl(config, BASE_URL, DEFAULT_BASE_URL, DEFAULT_BASE_URL + " or http://localhost:8000/v1");
         String model = config.require(MODEL);
-        String apiKey = config.get(API_KEY).orElse("");
+        // a key read with $(cat key) keeps its newline, which the server would refuse
+        String apiKey = config.get(API_KEY).map(String::strip).orElse("");
         Duration timeout = RemoteSettings.timeout(config);
         PromptBuilder prompts = PromptBuilder.from(config, model);
         DecodingOptions d = prompts.decoding();
