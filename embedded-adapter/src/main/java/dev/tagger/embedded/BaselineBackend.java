@@ -2,6 +2,7 @@ package dev.tagger.embedded;
 
 import dev.langchain4j.classification.EmbeddingModelTextClassifier;
 import dev.langchain4j.classification.ScoredLabel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.tagger.Tag;
 import dev.tagger.TagSet;
 import dev.tagger.spi.Backend;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * LangChain4j's {@link EmbeddingModelTextClassifier}, each tag name the only example of its label, top
@@ -24,7 +26,8 @@ final class BaselineBackend implements Backend {
     private static final int CACHED = 8;
 
     private final String name;
-    private final EmbeddingModels model;
+    private final String modelId;
+    private final Supplier<EmbeddingModel> loader;
     private final Map<List<Object>, EmbeddingModelTextClassifier<String>> classifiers = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<List<Object>, EmbeddingModelTextClassifier<String>> eldest) {
@@ -33,8 +36,14 @@ final class BaselineBackend implements Backend {
     };
 
     BaselineBackend(String name, EmbeddingModels model) {
+        this(name, model.id(), model::model);
+    }
+
+    /** @param loader loads the model named {@code modelId}; tests pass one that fails */
+    BaselineBackend(String name, String modelId, Supplier<EmbeddingModel> loader) {
         this.name = name;
-        this.model = model;
+        this.modelId = modelId;
+        this.loader = loader;
     }
 
     @Override
@@ -67,9 +76,17 @@ final class BaselineBackend implements Backend {
                 for (Tag t : tags) {
                     examples.put(t.name(), List.of(t.name()));
                 }
+                EmbeddingModel m;
                 try {
-                    c = new EmbeddingModelTextClassifier<>(model.model(), examples, max, 0.0, 0.5);
+                    m = loader.get();
                 } catch (LinkageError | RuntimeException e) {
+                    throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
+                }
+                try {
+                    c = new EmbeddingModelTextClassifier<>(m, examples, max, 0.0, 0.5);
+                } catch (LinkageError e) {
+                    throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
+                } catch (RuntimeException e) {
                     throw BackendException.unavailable(name, "embedding model failed on the tag list: " + e, e);
                 }
                 classifiers.put(key, c);
@@ -80,6 +97,6 @@ final class BaselineBackend implements Backend {
 
     @Override
     public String toString() {
-        return "BaselineBackend[" + name + ", " + model.id() + "]";
+        return "BaselineBackend[" + name + ", " + modelId + "]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class EmbeddedBackend implements Backend {
     private final EmbeddedSettings settings;
     private final TagTexts texts;
     private final Chunker chunker;
+    private final Supplier<EmbeddingModel> loader;
     private final Map<TagSet, TagIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<TagSet, TagIndex> eldest) {
@@ -46,9 +48,15 @@ final class EmbeddedBackend implements Backend {
     private Map<String, float[]> neutral; // guarded by indexes
 
     EmbeddedBackend(String name, EmbeddedSettings settings, TagTexts texts) {
+        this(name, settings, texts, settings.model()::model);
+    }
+
+    /** @param loader loads the model named by {@code settings}; tests pass one that fails */
+    EmbeddedBackend(String name, EmbeddedSettings settings, TagTexts texts, Supplier<EmbeddingModel> loader) {
         this.name = name;
         this.settings = settings;
         this.texts = texts;
+        this.loader = loader;
         this.chunker = new Chunker(settings.leadWords(), settings.chunkWords(), settings.maxChunks(), settings.summaryWords());
     }
 
@@ -80,9 +88,10 @@ final class EmbeddedBackend implements Backend {
         int n = index.size();
         double[][] sims = new double[chunks.size()][n];
         if (!chunks.isEmpty()) {
+            EmbeddingModel model = model(); // a model that cannot load is rejected, not retried
             float[][] vectors;
             try {
-                vectors = TagIndex.embed(model(), chunks.stream().map(Chunker.Chunk::text).toList());
+                vectors = TagIndex.embed(model, chunks.stream().map(Chunker.Chunk::text).toList());
             } catch (RuntimeException e) {
                 throw BackendException.unavailable(name, "embedding model failed: " + e.getClass().getSimpleName(), e);
             }
@@ -172,8 +181,9 @@ final class EmbeddedBackend implements Backend {
             TagIndex index = indexes.get(tags);
             if (index == null) {
                 long t0 = System.nanoTime();
+                EmbeddingModel model = model(); // a model that cannot load is rejected, not retried
                 try {
-                    index = TagIndex.build(tags, texts, model(), neutral());
+                    index = TagIndex.build(tags, texts, model, neutral(model));
                 } catch (RuntimeException e) {
                     throw BackendException.unavailable(name, "embedding model failed on the tag list: "
                             + e.getClass().getSimpleName(), e);
@@ -185,14 +195,14 @@ final class EmbeddedBackend implements Backend {
         }
     }
 
-    private Map<String, float[]> neutral() {
+    private Map<String, float[]> neutral(EmbeddingModel model) {
         if (neutral == null) {
             if (!settings.calibrate()) {
                 neutral = Map.of();
             } else {
                 List<String> keys = new ArrayList<>(texts.phrasings().keySet());
                 List<String> values = keys.stream().map(k -> k.replace('-', ' ') + ": " + texts.phrasings().get(k)).toList();
-                float[][] v = TagIndex.embed(model(), values);
+                float[][] v = TagIndex.embed(model, values);
                 Map<String, float[]> m = new LinkedHashMap<>();
                 for (int i = 0; i < keys.size(); i++) {
                     m.put(keys.get(i), v[i]);
@@ -205,7 +215,7 @@ final class EmbeddedBackend implements Backend {
 
     private EmbeddingModel model() {
         try {
-            return settings.model().model();
+            return loader.get();
         } catch (LinkageError | RuntimeException e) {
             throw BackendException.rejected(name, "cannot load embedding model " + settings.model().id() + ": " + e, e);
         }
