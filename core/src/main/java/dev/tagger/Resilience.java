@@ -41,12 +41,10 @@ final class Resilience {
 
     final Retry retry;
     final CircuitBreaker breaker;
-    final Duration maxWait;
 
-    private Resilience(Retry retry, CircuitBreaker breaker, Duration maxWait) {
+    private Resilience(Retry retry, CircuitBreaker breaker) {
         this.retry = retry;
         this.breaker = breaker;
-        this.maxWait = maxWait;
     }
 
     static Resilience of(String backend, TaggerConfig config, Clock clock) {
@@ -81,7 +79,7 @@ final class Resilience {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .clock(clock)
                 .build();
-        return new Resilience(Retry.of(backend, retryConfig), CircuitBreaker.of(backend, cbConfig), maxWait);
+        return new Resilience(Retry.of(backend, retryConfig), CircuitBreaker.of(backend, cbConfig));
     }
 
     private static long waitMillis(int attempt, Either<Throwable, Object> either, IntervalFunction backoff, Duration maxWait) {

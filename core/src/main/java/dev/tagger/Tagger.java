@@ -174,7 +174,8 @@ public final class Tagger implements AutoCloseable {
             }
             Instant t0 = clock.instant();
             long n0 = System.nanoTime();
-            Proposal proposal;
+            Proposal proposal = null;
+            String unusable = null; // why the answer could not be used, once there was one
             try {
                 proposal = backend.propose(request.withTimeLimit(remaining));
             } catch (UnusableReplyException | RepairException e) {
@@ -182,16 +183,9 @@ public final class Tagger implements AutoCloseable {
                 Duration took = since(t0);
                 String raw = e instanceof UnusableReplyException u ? u.rawReply() : "";
                 TokenUsage used = e instanceof UnusableReplyException u ? u.usage() : TokenUsage.NONE;
+                unusable = e.getMessage();
                 attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took, raw,
-                        List.of(), List.of(), used, e.getMessage()));
-                log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), e.getMessage());
-                if (backend.acceptsCorrections() && reasks < maxReasks) {
-                    reasks++;
-                    request = request.withCorrection(e.getMessage());
-                    retry = guard.retry.asyncContext();
-                    continue;
-                }
-                return new Step(null, false);
+                        List.of(), List.of(), used, unusable));
             } catch (BackendException e) {
                 guard.breaker.onError(System.nanoTime() - n0, TimeUnit.NANOSECONDS, e);
                 Duration took = since(t0);
@@ -223,30 +217,33 @@ public final class Tagger implements AutoCloseable {
                 log.debug("doc {}: attempt {} on {} threw after {} ms: {}", document.id(), number, name, took.toMillis(), problem);
                 return new Step(null, false);
             }
-            guard.breaker.onSuccess(System.nanoTime() - n0, TimeUnit.NANOSECONDS);
-            Duration took = since(t0);
-            Resolution res = Resolver.resolve(proposal, tags, maxTags, document.id());
-            List<String> dropped = new ArrayList<>(res.dropped());
-            List<String> repairs = new ArrayList<>(proposal.repairs());
-            res.adjusted().forEach(a -> repairs.add("TAG_NAME_MATCHED: " + a));
-            if (!res.usable()) {
-                String problem = res.problem().orElseThrow();
-                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took,
-                        proposal.rawReply(), repairs, dropped, proposal.usage(), problem, shown(proposal)));
-                log.debug("doc {}: attempt {} on {} unusable after {} ms: {}", document.id(), number, name, took.toMillis(), problem);
-                if (backend.acceptsCorrections() && reasks < maxReasks) {
-                    reasks++;
-                    request = request.withCorrection(problem);
-                    retry = guard.retry.asyncContext();
-                    continue;
+            if (proposal != null) {
+                guard.breaker.onSuccess(System.nanoTime() - n0, TimeUnit.NANOSECONDS);
+                Duration took = since(t0);
+                Resolution res = Resolver.resolve(proposal, tags, maxTags, document.id());
+                List<String> dropped = new ArrayList<>(res.dropped());
+                List<String> repairs = new ArrayList<>(proposal.repairs());
+                res.adjusted().forEach(a -> repairs.add("TAG_NAME_MATCHED: " + a));
+                if (res.usable()) {
+                    retry.onComplete();
+                    attempts.add(new Attempt(name, number, Attempt.Outcome.USED, took,
+                            proposal.rawReply(), repairs, dropped, proposal.usage(), "", shown(proposal)));
+                    log.debug("doc {}: attempt {} on {} used after {} ms: {} tags", document.id(), number, name, took.toMillis(), res.tags().size());
+                    return new Step(res, false);
                 }
-                return new Step(null, false);
+                unusable = res.problem().orElseThrow();
+                attempts.add(new Attempt(name, number, Attempt.Outcome.UNUSABLE, took,
+                        proposal.rawReply(), repairs, dropped, proposal.usage(), unusable, shown(proposal)));
             }
-            retry.onComplete();
-            attempts.add(new Attempt(name, number, Attempt.Outcome.USED, took,
-                    proposal.rawReply(), repairs, dropped, proposal.usage(), "", shown(proposal)));
-            log.debug("doc {}: attempt {} on {} used after {} ms: {} tags", document.id(), number, name, took.toMillis(), res.tags().size());
-            return new Step(res, false);
+            // the model answered, but nothing usable came of it: re-ask with the reason, or hand over
+            log.debug("doc {}: attempt {} on {} unusable: {}", document.id(), number, name, unusable);
+            if (backend.acceptsCorrections() && reasks < maxReasks) {
+                reasks++;
+                request = request.withCorrection(unusable);
+                retry = guard.retry.asyncContext();
+                continue;
+            }
+            return new Step(null, false);
         }
     }
 
@@ -254,10 +251,7 @@ public final class Tagger implements AutoCloseable {
     private static List<String> shown(Proposal proposal) {
         List<String> out = new ArrayList<>(proposal.candidates().size());
         for (Candidate c : proposal.candidates()) {
-            String label = c.value().isTextual() ? "'" + c.value().asText() + "'" : c.value().toString();
-            if (label.length() > 80) {
-                label = label.substring(0, 77) + "...";
-            }
+            String label = Resolver.shown(c.value());
             out.add(c.score().isPresent() ? label + " " + String.format(java.util.Locale.ROOT, "%.3f", c.score().getAsDouble()) : label);
         }
         return out;
@@ -265,6 +259,10 @@ public final class Tagger implements AutoCloseable {
 
     /** @return false when interrupted: the document gives up, keeping the thread's interrupt flag */
     private boolean pause(Duration wait) {
+        if (Thread.currentThread().isInterrupted()) {
+            // an interrupted caller wants out: no more calls, not a burst of instant retries
+            return false;
+        }
         if (wait.isZero()) {
             return true;
         }

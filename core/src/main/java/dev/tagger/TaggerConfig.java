@@ -76,19 +76,38 @@ public final class TaggerConfig {
         this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
     }
 
-    /** A value and the place it came from. */
+    /**
+     * A value and the place it came from. {@link #toString()} and {@link #describe()} redact secrets.
+     */
     public record Setting(String key, String value, String source) {
         public Setting {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(source, "source");
         }
+
+        /** @return {@code key='value' (source)}, the value shown as {@code ****} for secrets: for error messages */
+        public String describe() {
+            return key + "='" + (isSecret(key) ? redact(value) : value) + "' (" + source + ")";
+        }
+
+        /** @return whether the value is the built-in default rather than set by the caller */
+        public boolean isDefault() {
+            return source.equals(DEFAULT_SOURCE);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
+
+    private static final String DEFAULT_SOURCE = "default";
 
     /** The built-in defaults only. */
     public static TaggerConfig defaults() {
         Map<String, Setting> m = new LinkedHashMap<>();
-        DEFAULTS.forEach((k, v) -> put(m, k, v, "default"));
+        DEFAULTS.forEach((k, v) -> put(m, k, v, DEFAULT_SOURCE));
         return new TaggerConfig(m);
     }
 
@@ -105,7 +124,7 @@ public final class TaggerConfig {
     /** As {@link #load(Path)} with the given environment and system properties; for tests. */
     static TaggerConfig load(Path file, Map<String, String> env, Properties system) {
         Map<String, Setting> m = new LinkedHashMap<>();
-        DEFAULTS.forEach((k, v) -> put(m, k, v, "default"));
+        DEFAULTS.forEach((k, v) -> put(m, k, v, DEFAULT_SOURCE));
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         if (cl == null) {
             cl = TaggerConfig.class.getClassLoader();
@@ -154,7 +173,7 @@ public final class TaggerConfig {
         String canon = canonical(key);
         Setting prev = m.get(canon);
         // keep the spelling of the key as first documented (defaults, files) for messages
-        String shown = prev != null && prev.source().equals("default") ? prev.key() : key;
+        String shown = prev != null && prev.isDefault() ? prev.key() : key;
         m.put(canon, new Setting(shown, value.strip(), source));
     }
 
@@ -212,7 +231,7 @@ public final class TaggerConfig {
 
     /** @return an integer value, or the fallback when the key is not set */
     public int getInt(String key, int min, int max, int fallback) {
-        return setting(key).isPresent() ? getInt(key, min, max) : fallback;
+        return get(key).isPresent() ? getInt(key, min, max) : fallback;
     }
 
     /** @throws ConfigException when the value is neither ISO-8601 ({@code PT30S}) nor a number of seconds */
@@ -234,7 +253,7 @@ public final class TaggerConfig {
 
     /** @return a duration value, or the fallback when the key is not set */
     public Duration getDuration(String key, Duration fallback) {
-        return setting(key).isPresent() ? getDuration(key) : fallback;
+        return get(key).isPresent() ? getDuration(key) : fallback;
     }
 
     /** @return whether a boolean key is true ({@code true/false/yes/no/on/off/1/0}); the fallback when unset */
@@ -256,13 +275,13 @@ public final class TaggerConfig {
 
     /** {@code key='value' (source)}, the value redacted for secrets. */
     static String describe(Setting s) {
-        return s.key() + "='" + (isSecret(s.key()) ? redact(s.value()) : s.value()) + "' (" + s.source() + ")";
+        return s.describe();
     }
 
     /** Whether a key names a secret, whose value is never printed. */
     public static boolean isSecret(String key) {
         String c = canonical(key);
-        return c.endsWith(".api.key") || c.endsWith(".apikey") || c.endsWith(".secret") || c.endsWith(".password")
+        return c.endsWith(".apikey") || c.endsWith(".secret") || c.endsWith(".password")
                 || c.endsWith(".token") || c.endsWith(".key");
     }
 
@@ -286,7 +305,7 @@ public final class TaggerConfig {
                     .map(s -> s.toLowerCase(Locale.ROOT)).forEach(out::add);
             String first = get(BACKEND).map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
             // tagger.backend=ollama with tagger.fallback=embedded means ollama, then embedded
-            if (!first.isEmpty() && !out.contains(first) && setting(BACKEND).map(s -> !s.source().equals("default")).orElse(false)) {
+            if (!first.isEmpty() && !out.contains(first) && setting(BACKEND).map(s -> !s.isDefault()).orElse(false)) {
                 out.add(0, first);
             }
         } else {

@@ -102,4 +102,21 @@ class TaggerConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("tagger.ollama.model is not set").hasMessageContaining("TAGGER_OLLAMA_MODEL");
     }
+
+    @Test
+    void aSettingPrintedOnItsOwnRedactsSecrets() {
+        TaggerConfig cfg = TaggerConfig.builder().set("tagger.openai.api-key", "sk-live-123456").build();
+
+        assertThat(cfg.setting("tagger.openai.api-key")).get().hasToString("tagger.openai.api-key='****' (builder)");
+        assertThat(cfg.setting("tagger.openai.api-key").orElseThrow().describe()).doesNotContain("sk-live");
+    }
+
+    @Test
+    void anEmptyValueCountsAsUnsetForEveryTypedReader() {
+        TaggerConfig cfg = TaggerConfig.load(null, Map.of("TAGGER_RETRY_MAX_WAIT", "", "TAGGER_CIRCUIT_WINDOW", ""), new Properties());
+
+        assertThat(cfg.getDuration("tagger.retry.max-wait", Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(cfg.getInt("tagger.circuit.window", 1, 100, 10)).isEqualTo(10);
+        assertThat(cfg.getBoolean("tagger.circuit.window", true)).isTrue();
+    }
 }

@@ -68,4 +68,36 @@ class TaggerDiagnosticsTest {
         });
         assertThat(r.toExplainJson(OutputFormat.NAMES)).doesNotContain("candidates");
     }
+
+    @Test
+    void anInterruptedCallerGetsNoBurstOfInstantRetries() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Backend flaky = new Backend() {
+            @Override
+            public String name() {
+                return "flaky";
+            }
+
+            @Override
+            public Proposal propose(BackendRequest request) {
+                calls.incrementAndGet();
+                throw dev.tagger.spi.BackendException.unavailable("flaky", "HTTP 503", null);
+            }
+        };
+        Tagger tagger = Tagger.builder().tags(TAGS)
+                .config(TaggerConfig.builder().set("tagger.max-attempts", "5").set("tagger.retry.initial-wait", "0").build())
+                .backends(flaky).build();
+
+        Thread.currentThread().interrupt();
+        TagResult r;
+        try {
+            r = tagger.tag(new Document("d1", "text"));
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt flag is kept").isTrue();
+        }
+
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.diagnostics().attempts()).last().extracting(Attempt::problem).asString().contains("interrupted");
+    }
 }

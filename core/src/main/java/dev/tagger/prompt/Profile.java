@@ -186,8 +186,7 @@ public final class Profile {
             }
             return named(v);
         } catch (ConfigException e) {
-            throw new ConfigException(setting.get().key() + "='" + v + "' (" + setting.get().source() + "): "
-                    + e.getMessage());
+            throw new ConfigException(setting.get().describe() + ": " + e.getMessage());
         }
     }
 

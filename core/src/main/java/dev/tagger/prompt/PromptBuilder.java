@@ -152,14 +152,14 @@ public final class PromptBuilder {
             try {
                 b.temperature(Double.parseDouble(s.value()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(s.key() + "='" + s.value() + "' (" + s.source() + ") is not a number in [0, 2]");
+                throw new ConfigException(s.describe() + " is not a number in [0, 2]");
             }
         });
         config.setting(LANGUAGE).filter(s -> !s.value().isEmpty()).ifPresent(s -> {
             try {
                 b.language(PromptLanguage.parse(s.value()));
             } catch (ConfigException e) {
-                throw new ConfigException(s.key() + "='" + s.value() + "' (" + s.source() + ") is not one of auto, en, zh");
+                throw new ConfigException(s.describe() + " is not one of auto, en, zh");
             }
         });
         try {
@@ -175,7 +175,7 @@ public final class PromptBuilder {
     }
 
     private static boolean explicit(TaggerConfig config, String key) {
-        return config.setting(key).map(s -> !s.source().equals("default")).orElse(false);
+        return config.setting(key).map(s -> !s.isDefault() && !s.value().isEmpty()).orElse(false);
     }
 
     /** @return the profile */

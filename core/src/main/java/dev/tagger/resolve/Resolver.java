@@ -90,10 +90,7 @@ public final class Resolver {
      * @return the proposal's candidates and answered id; candidates empty when the answer holds none
      */
     public static Answer readAnswer(JsonNode answer) {
-        if (answer.isArray()) {
-            return new Answer(List.of(Candidate.of(answer)), Optional.empty(), true);
-        }
-        if (answer.isTextual()) {
+        if (answer.isArray() || answer.isTextual()) {
             return new Answer(List.of(Candidate.of(answer)), Optional.empty(), true);
         }
         if (answer.isObject()) {
@@ -231,7 +228,11 @@ public final class Resolver {
         return label.isTextual() && cleanLabel(label.asText()).equals(t.id());
     }
 
-    private static String shown(JsonNode label) {
+    /**
+     * A label as diagnostics show it: text quoted ({@code 'ai'}), anything else as JSON, cut to 80
+     * characters.
+     */
+    public static String shown(JsonNode label) {
         String s = label.isTextual() ? quoted(label.asText()) : label.toString();
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
