@@ -348,7 +348,15 @@ public final class Profile {
                 throw new ConfigException(where + ": stop=" + stopValue + " is not a JSON array of strings");
             }
         }
-        return new Profile(name, shape, system, user, correction, p.getProperty("answer-prefix", ""), schema,
+        String answerPrefix = p.getProperty("answer-prefix", "");
+        for (Map.Entry<PromptLanguage, String> e : user.entrySet()) {
+            // checked here, once, rather than failing every document at render time
+            if (!answerPrefix.isEmpty() && !e.getValue().endsWith(answerPrefix)) {
+                throw new ConfigException(where + ": the " + e.getKey().name().toLowerCase(Locale.ROOT)
+                        + " user template does not end with its answer-prefix");
+            }
+        }
+        return new Profile(name, shape, system, user, correction, answerPrefix, schema,
                 temperature, seed, context, answer, stop);
     }
 

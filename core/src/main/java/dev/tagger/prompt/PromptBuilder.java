@@ -284,13 +284,11 @@ public final class PromptBuilder {
         } else {
             documentBefore = estimator.estimateTokenCountInText(original);
         }
-        BudgetReport budget = new BudgetReport(before, tokens, limit, documentBefore,
-                estimator.estimateTokenCountInText(doc), steps);
+        int documentAfter = doc.equals(original) ? documentBefore : estimator.estimateTokenCountInText(doc);
+        BudgetReport budget = new BudgetReport(before, tokens, limit, documentBefore, documentAfter, steps);
         String prefix = profile.answerPrefixTemplate().isEmpty() ? ""
                 : PromptTemplate.from(profile.answerPrefixTemplate()).apply(vars).text();
-        if (!user.endsWith(prefix)) {
-            throw new ConfigException("profile " + profile.name() + ": the user template does not end with its answer-prefix");
-        }
+        assert user.endsWith(prefix) : "Profile.parse checks that user templates end with the answer prefix";
         Optional<String> schema = profile.jsonSchema()
                 ? Optional.of(schema(docId, request.tags().names(), request.maxTags()))
                 : Optional.empty();

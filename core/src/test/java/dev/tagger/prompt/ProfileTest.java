@@ -102,4 +102,16 @@ class ProfileTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read prompt file")
                 .hasMessageContaining("missing.txt");
     }
+
+    @Test
+    void aUserTemplateThatDoesNotEndWithItsAnswerPrefixFailsWhenLoadedNotPerDocument(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("c.profile"), "shape=completion\nuser=c.txt\nanswer-prefix={\"tags\":[\n");
+        Files.writeString(dir.resolve("c.txt"), "Tags for {{document}}\nAnswer: {\"tags\":[\nthen more");
+        Files.writeString(dir.resolve("correction.txt"), "Bad: {{reason}}");
+
+        assertThatThrownBy(() -> Profile.load(dir.resolve("c.profile")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.profile")
+                .hasMessageContaining("user template does not end with its answer-prefix");
+    }
 }
