@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,11 @@ final class BaselineBackend implements Backend {
     private final String name;
     private final String modelId;
     private final Supplier<EmbeddingModel> loader;
-    private final Map<List<Object>, EmbeddingModelTextClassifier<String>> classifiers = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Classifiers being built or built, most recently used last; guarded by itself. */
+    private final Map<List<Object>, FutureTask<EmbeddingModelTextClassifier<String>>> classifiers =
+            new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, EmbeddingModelTextClassifier<String>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, FutureTask<EmbeddingModelTextClassifier<String>>> eldest) {
             return size() > CACHED;
         }
     };
@@ -67,31 +71,58 @@ final class BaselineBackend implements Backend {
         return Proposal.of(out);
     }
 
+    /**
+     * The classifier of a tag set and maximum, built on first use outside the cache's lock (see
+     * {@link EmbeddedBackend#index}); a failed build is dropped from the cache.
+     */
     private EmbeddingModelTextClassifier<String> classifier(TagSet tags, int max) {
         List<Object> key = List.of(tags, max);
+        FutureTask<EmbeddingModelTextClassifier<String>> task;
         synchronized (classifiers) {
-            EmbeddingModelTextClassifier<String> c = classifiers.get(key);
-            if (c == null) {
-                Map<String, List<String>> examples = new LinkedHashMap<>();
-                for (Tag t : tags) {
-                    examples.put(t.name(), List.of(t.name()));
-                }
-                EmbeddingModel m;
-                try {
-                    m = loader.get();
-                } catch (LinkageError | RuntimeException e) {
-                    throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
-                }
-                try {
-                    c = new EmbeddingModelTextClassifier<>(m, examples, max, 0.0, 0.5);
-                } catch (LinkageError e) {
-                    throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
-                } catch (RuntimeException e) {
-                    throw BackendException.unavailable(name, "embedding model failed on the tag list: " + e, e);
-                }
-                classifiers.put(key, c);
+            task = classifiers.get(key);
+            if (task == null) {
+                task = new FutureTask<>(() -> build(tags, max));
+                classifiers.put(key, task);
             }
-            return c;
+        }
+        task.run(); // builds it on the first call; returns at once when built or being built
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            synchronized (classifiers) {
+                classifiers.remove(key, task);
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw BackendException.unavailable(name, "embedding model failed on the tag list: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BackendException.unavailable(name, "interrupted while the tag list was embedded", e);
+        }
+    }
+
+    private EmbeddingModelTextClassifier<String> build(TagSet tags, int max) {
+        Map<String, List<String>> examples = new LinkedHashMap<>();
+        for (Tag t : tags) {
+            examples.put(t.name(), List.of(t.name()));
+        }
+        EmbeddingModel m;
+        try {
+            m = loader.get();
+        } catch (LinkageError | RuntimeException e) {
+            throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
+        }
+        try {
+            return new EmbeddingModelTextClassifier<>(m, examples, max, 0.0, 0.5);
+        } catch (LinkageError e) {
+            throw BackendException.rejected(name, "cannot load embedding model " + modelId + ": " + e, e);
+        } catch (RuntimeException e) {
+            throw BackendException.unavailable(name, "embedding model failed on the tag list: " + e, e);
         }
     }
 

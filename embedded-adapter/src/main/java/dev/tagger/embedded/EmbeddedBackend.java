@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +41,14 @@ final class EmbeddedBackend implements Backend {
     private final TagTexts texts;
     private final Chunker chunker;
     private final Supplier<EmbeddingModel> loader;
-    private final Map<TagSet, TagIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Tag indexes being built or built, most recently used last; guarded by itself. */
+    private final Map<TagSet, FutureTask<TagIndex>> indexes = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<TagSet, TagIndex> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<TagSet, FutureTask<TagIndex>> eldest) {
             return size() > CACHED_TAG_SETS;
         }
     };
-    private Map<String, float[]> neutral; // guarded by indexes
+    private Map<String, float[]> neutral; // guarded by this
 
     EmbeddedBackend(String name, EmbeddedSettings settings, TagTexts texts) {
         this(name, settings, texts, settings.model()::model);
@@ -176,26 +179,57 @@ final class EmbeddedBackend implements Backend {
         return out;
     }
 
+    /**
+     * The index of a tag set, built on first use. The cache is locked only to find or add an entry:
+     * the tags are embedded outside the lock, so proposals for cached tag sets never wait for another
+     * set's embedding; callers asking for a set being built wait for that one build. A failed build is
+     * dropped from the cache, so the next call tries again.
+     */
     TagIndex index(TagSet tags) {
+        FutureTask<TagIndex> task;
         synchronized (indexes) {
-            TagIndex index = indexes.get(tags);
-            if (index == null) {
-                long t0 = System.nanoTime();
-                EmbeddingModel model = model(); // a model that cannot load is rejected, not retried
-                try {
-                    index = TagIndex.build(tags, texts, model, neutral(model));
-                } catch (RuntimeException e) {
-                    throw BackendException.unavailable(name, "embedding model failed on the tag list: "
-                            + e.getClass().getSimpleName(), e);
-                }
-                indexes.put(tags, index);
-                log.debug("{}: embedded {} tags in {} ms", name, tags.size(), (System.nanoTime() - t0) / 1_000_000);
+            task = indexes.get(tags);
+            if (task == null) {
+                task = new FutureTask<>(() -> build(tags));
+                indexes.put(tags, task);
             }
-            return index;
+        }
+        task.run(); // builds it on the first call; returns at once when built or being built
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            synchronized (indexes) {
+                indexes.remove(tags, task);
+            }
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw BackendException.unavailable(name, "embedding model failed on the tag list: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BackendException.unavailable(name, "interrupted while the tag list was embedded", e);
         }
     }
 
-    private Map<String, float[]> neutral(EmbeddingModel model) {
+    private TagIndex build(TagSet tags) {
+        long t0 = System.nanoTime();
+        EmbeddingModel model = model(); // a model that cannot load is rejected, not retried
+        TagIndex index;
+        try {
+            index = TagIndex.build(tags, texts, model, neutral(model));
+        } catch (RuntimeException e) {
+            throw BackendException.unavailable(name, "embedding model failed on the tag list: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        log.debug("{}: embedded {} tags in {} ms", name, tags.size(), (System.nanoTime() - t0) / 1_000_000);
+        return index;
+    }
+
+    private synchronized Map<String, float[]> neutral(EmbeddingModel model) {
         if (neutral == null) {
             if (!settings.calibrate()) {
                 neutral = Map.of();

@@ -3,7 +3,10 @@ package dev.tagger.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.tagger.Document;
 import dev.tagger.Tag;
 import dev.tagger.TagSet;
@@ -12,6 +15,12 @@ import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendException;
 import dev.tagger.spi.BackendRequest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -45,5 +54,49 @@ class EmbeddedBackendTest {
             }
         }
         assertThat(loads).as("a failed load is tried again on the next call").hasValue(4);
+    }
+
+    @Test
+    void aTagSetBeingEmbeddedHoldsUpNeitherACachedOneNorASecondBuild() throws Exception {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger slowBuilds = new AtomicInteger();
+        EmbeddingModel model = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                if (segments.stream().anyMatch(s -> s.text().startsWith("slow"))) {
+                    slowBuilds.incrementAndGet();
+                    slowStarted.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return Response.from(segments.stream().map(s -> Embedding.from(new float[] {1, 0})).toList());
+            }
+        };
+        EmbeddedBackend backend = new EmbeddedBackend("embedded", EmbeddedSettings.defaults(), TagTexts.bundled(), () -> model);
+        TagIndex cached = backend.index(TAGS);
+        TagSet slow = TagSet.of(List.of(Tag.of(1, "slow")));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<TagIndex> first = pool.submit(() -> backend.index(slow));
+            assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<TagIndex> second = pool.submit(() -> backend.index(slow));
+
+            assertThat(CompletableFuture.supplyAsync(() -> backend.index(TAGS), pool).get(10, TimeUnit.SECONDS))
+                    .isSameAs(cached);
+            assertThat(CompletableFuture.supplyAsync(() -> backend.propose(REQUEST), pool).get(10, TimeUnit.SECONDS))
+                    .isNotNull();
+            assertThat(second.isDone()).as("waits for the build under way").isFalse();
+
+            release.countDown();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+            assertThat(slowBuilds).as("the tag set is embedded once").hasValue(1);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 }
