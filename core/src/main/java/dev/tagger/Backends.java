@@ -30,7 +30,11 @@ public final class Backends {
      * @throws ConfigException {@code UNKNOWN_BACKEND} naming the backend and listing the known ones
      */
     public static Backend create(String name, TaggerConfig config) {
-        Map<String, BackendProvider> all = providers();
+        return create(name, config, providers());
+    }
+
+    /** As {@link #create(String, TaggerConfig)}, from providers already found. */
+    static Backend create(String name, TaggerConfig config, Map<String, BackendProvider> all) {
         BackendProvider p = all.get(name);
         if (p == null) {
             throw new ConfigException(TaggerException.Reason.UNKNOWN_BACKEND, "unknown backend '" + name

@@ -5,6 +5,7 @@ import dev.tagger.resolve.Resolution;
 import dev.tagger.resolve.Resolver;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendException;
+import dev.tagger.spi.BackendProvider;
 import dev.tagger.spi.BackendRequest;
 import dev.tagger.spi.Candidate;
 import dev.tagger.spi.Proposal;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.retry.Retry;
@@ -287,12 +289,14 @@ public final class Tagger implements AutoCloseable {
     /** Closes every backend of the chain. */
     @Override
     public void close() {
-        for (Backend b : chain) {
-            try {
-                b.close();
-            } catch (Exception e) {
-                log.debug("closing backend {} failed: {}", b.name(), e.toString());
-            }
+        chain.forEach(Tagger::closeQuietly);
+    }
+
+    private static void closeQuietly(Backend b) {
+        try {
+            b.close();
+        } catch (Exception e) {
+            log.debug("closing backend {} failed: {}", b.name(), e.toString());
         }
     }
 
@@ -391,13 +395,21 @@ public final class Tagger implements AutoCloseable {
             if (maxTags != null) {
                 cfg = cfg.toBuilder().maxTags(maxTags).build();
             }
-            List<Backend> chain = new ArrayList<>(backends);
-            if (chain.isEmpty()) {
-                for (String name : cfg.chain()) {
-                    chain.add(Backends.create(name, cfg));
-                }
+            if (!backends.isEmpty()) {
+                return new Tagger(this, cfg, backends);
             }
-            return new Tagger(this, cfg, chain);
+            // backends made here are this tagger's to close, also when a later step fails
+            List<Backend> made = new ArrayList<>();
+            try {
+                Map<String, BackendProvider> providers = Backends.providers();
+                for (String name : cfg.chain()) {
+                    made.add(Backends.create(name, cfg, providers));
+                }
+                return new Tagger(this, cfg, made);
+            } catch (RuntimeException e) {
+                made.forEach(Tagger::closeQuietly);
+                throw e;
+            }
         }
     }
 }
