@@ -303,13 +303,13 @@ final class MarkdownCleaner {
         return line;
     }
 
-    /** Cleans the inline markup of one line. */
+    /**
+     * Cleans the inline markup of one line: links, URLs, entities, emoji codes, emphasis. Images and
+     * HTML tags are already gone: {@link #clean(String, boolean)} drops them from the whole text.
+     */
     static String inline(String line) {
-        String s = LINKED_IMAGE.matcher(line).replaceAll(" ");
-        s = IMAGE.matcher(s).replaceAll(" ");
-        s = LINK.matcher(s).replaceAll("$1");
+        String s = LINK.matcher(line).replaceAll("$1");
         s = URL.matcher(s).replaceAll(" ");
-        s = HTML_TAG.matcher(s).replaceAll(" ");
         s = decodeEntities(s);
         s = EMOJI_CODE.matcher(s).replaceAll(" ");
         s = EMPHASIS.matcher(s).replaceAll("");
