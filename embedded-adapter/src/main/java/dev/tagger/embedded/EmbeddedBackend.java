@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +68,6 @@ final class EmbeddedBackend implements Backend {
     @Override
     public String name() {
         return name;
-    }
-
-    EmbeddedSettings settings() {
-        return settings;
     }
 
     @Override
@@ -234,14 +232,11 @@ final class EmbeddedBackend implements Backend {
             if (!settings.calibrate()) {
                 neutral = Map.of();
             } else {
-                List<String> keys = new ArrayList<>(texts.phrasings().keySet());
-                List<String> values = keys.stream().map(k -> k.replace('-', ' ') + ": " + texts.phrasings().get(k)).toList();
-                float[][] v = TagIndex.embed(model, values);
-                Map<String, float[]> m = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    m.put(keys.get(i), v[i]);
-                }
-                neutral = Map.copyOf(m);
+                Map<String, String> byKey = texts.neutralTexts();
+                List<String> keys = List.copyOf(byKey.keySet());
+                float[][] v = TagIndex.embed(model, keys.stream().map(byKey::get).toList());
+                neutral = IntStream.range(0, keys.size()).boxed()
+                        .collect(Collectors.toUnmodifiableMap(keys::get, i -> v[i]));
             }
         }
         return neutral;

@@ -15,14 +15,14 @@ import java.util.stream.Collectors;
 enum EmbeddingModels {
 
     /** bge-small-en-v1.5, quantized: reads 510 tokens; the default. */
-    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q", 510) {
+    BGE_SMALL_EN_V15_Q("bge-small-en-v15-q") {
         @Override
         EmbeddingModel model() {
             return Bge.MODEL;
         }
     },
     /** all-MiniLM-L6-v2, quantized: reads 128 tokens; about twice as fast per token. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", 128) {
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q") {
         @Override
         EmbeddingModel model() {
             return MiniLm.MODEL;
@@ -30,21 +30,14 @@ enum EmbeddingModels {
     };
 
     private final String id;
-    private final int maxTokens;
 
-    EmbeddingModels(String id, int maxTokens) {
+    EmbeddingModels(String id) {
         this.id = id;
-        this.maxTokens = maxTokens;
     }
 
     /** @return the name configuration uses */
     String id() {
         return id;
-    }
-
-    /** @return the most tokens of one text the model reads; the rest is dropped */
-    int maxTokens() {
-        return maxTokens;
     }
 
     /** @return the model, loaded on first call */

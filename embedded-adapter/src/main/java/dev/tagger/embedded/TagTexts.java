@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +55,21 @@ final class TagTexts {
      * bundled phrasing, else its name alone (hyphens read as spaces).
      */
     String textOf(Tag tag) {
-        String name = displayName(tag);
         if (!tag.description().isBlank()) {
-            return name + ": " + tag.description().strip();
+            return text(tag.key(), tag.description().strip());
         }
         String p = phrasings.get(tag.key());
-        return p == null ? name : name + ": " + p;
+        return p == null ? displayName(tag) : text(tag.key(), p);
     }
 
-    /** @return whether Tagger ships a phrasing for the tag's name */
-    boolean knows(Tag tag) {
-        return phrasings.containsKey(tag.key());
+    /**
+     * @return the text of each tag Tagger ships a phrasing for, by key, as {@link #textOf} gives it for
+     *     a tag without a description: the neutral texts scores are calibrated against
+     */
+    Map<String, String> neutralTexts() {
+        Map<String, String> out = new HashMap<>();
+        phrasings.forEach((key, p) -> out.put(key, text(key, p)));
+        return Map.copyOf(out);
     }
 
     /**
@@ -88,13 +92,12 @@ final class TagTexts {
         return out;
     }
 
-    /** @return every bundled phrasing, by key: the neutral texts scores are calibrated against */
-    Map<String, String> phrasings() {
-        return Collections.unmodifiableMap(phrasings);
-    }
-
     static String displayName(Tag tag) {
         return tag.key().replace('-', ' ');
+    }
+
+    private static String text(String key, String phrase) {
+        return key.replace('-', ' ') + ": " + phrase;
     }
 
     private static Map<String, String> load(String resource) {

@@ -10,6 +10,7 @@ import dev.langchain4j.model.output.Response;
 import dev.tagger.Document;
 import dev.tagger.Tag;
 import dev.tagger.TagSet;
+import dev.tagger.TaggerConfig;
 import dev.tagger.TaggerException;
 import dev.tagger.spi.Backend;
 import dev.tagger.spi.BackendException;
@@ -98,5 +99,21 @@ class EmbeddedBackendTest {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void calibratesAgainstTheBundledTagsEmbedded() {
+        List<String> embedded = new java.util.ArrayList<>();
+        EmbeddingModel model = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                segments.forEach(s -> embedded.add(s.text()));
+                return Response.from(segments.stream().map(s -> Embedding.from(new float[] {3, 4})).toList());
+            }
+        };
+        EmbeddedSettings calibrated = EmbeddedSettings.from(TaggerConfig.builder().set("tagger.embedded.calibrate", "true").build());
+        TagIndex index = new EmbeddedBackend("embedded", calibrated, TagTexts.bundled(), () -> model).index(TAGS);
+        assertThat(embedded).containsAll(TagTexts.bundled().neutralTexts().values());
+        assertThat(index.neutralMean(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
     }
 }
