@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code \boxed{}}, code fences, prose; the last complete value wins) by {@link ReplyReader}; with
  * {@code --raw} the whole text is repaired as near-JSON by {@link JsonRepair}.
  */
-@Command(name = "repair",
+@Command(name = "repair", versionProvider = TaggerCli.Version.class,
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Finds the JSON answer in a raw model reply, repairs it and prints it on one line.",

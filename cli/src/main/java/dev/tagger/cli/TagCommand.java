@@ -33,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
  * JSON, so a pipeline gets one line per document) and the command exits with
  * {@value TaggerCli#EXIT_FAILED} after one line on standard error saying why.
  */
-@Command(name = "tag",
+@Command(name = "tag", versionProvider = TaggerCli.Version.class,
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Tags one document with at most --max tags of the list and prints one line of JSON:",

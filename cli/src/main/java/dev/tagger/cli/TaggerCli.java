@@ -212,7 +212,7 @@ public final class TaggerCli implements Callable<Integer> {
     }
 
     /** Reads the version Maven wrote into {@code version.properties}. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();

@@ -27,6 +27,15 @@ class TaggerCliTest {
         assertThat(run.outLines().get(0)).matches("tagger \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tag", "repair", "eval"})
+    void versionAfterACommandsNameNamesTheProjectVersionToo(String command) {
+        Cli.Run run = Cli.run(command, "--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.outLines().get(0)).matches("tagger \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
     @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Run run = Cli.run("--help");

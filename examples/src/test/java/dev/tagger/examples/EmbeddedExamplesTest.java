@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tagger.Backends;
 import dev.tagger.Document;
 import dev.tagger.Status;
 import dev.tagger.TagResult;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,15 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The examples with the real embedded default: the bundled documents must get tags a reader would
  * expect. Runs when the {@code embedded} backend is on the class path.
  */
-@EnabledIf("embeddedAvailable")
 class EmbeddedExamplesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Tagger tagger;
-
-    static boolean embeddedAvailable() {
-        return Backends.providers().containsKey("embedded");
-    }
 
     @BeforeAll
     static void loadOnce() {

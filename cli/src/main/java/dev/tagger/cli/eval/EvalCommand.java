@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 done; 2 bad input or usage (missing or malformed file, {@code --max} below 1,
  * unknown backend); 1 when every document failed.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", versionProvider = dev.tagger.cli.TaggerCli.Version.class, mixinStandardHelpOptions = true,
         description = "Measures tagging quality on labelled documents (JSON Lines: id, text, gold, acceptable).")
 public final class EvalCommand implements Callable<Integer> {
 
