@@ -64,7 +64,7 @@ final class RepairCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--raw", description = "Skip the answer-finding: repair the whole text as near-JSON (several top-level values become an array).")
+    @Option(names = "--raw", description = "Skip the answer-finding: repair the whole text as near-JSON (values one per line or comma-separated become an array; side by side on one line, the last wins).")
     private boolean raw;
 
     @Option(names = "--jsonl", paramLabel = "IN.jsonl", description = "Repair each {\"input\":\"…\"} line of this file (- for standard input).")

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Turns near-JSON into JSON, the way the {@code jsonrepair} library does: quotes, commas, colons,
  * brackets, comments, Python literals, truncation, code fences and the other damage named by
- * {@link Repair}. Several top-level values (concatenated, or one per line) become one array of all of
- * them. To find the answer in a whole model reply (think blocks, {@code \boxed{}}, prose) use
+ * {@link Repair}. Several top-level values one per line or separated by commas become one array of
+ * all of them; values side by side on one line with nothing between them give the last one. To find the answer in a whole model reply (think blocks, {@code \boxed{}}, prose) use
  * {@link dev.tagger.extract.ReplyReader} instead.
  *
  * <p>One pass over the text, linear in its length; nesting is bounded by {@value NearJsonParser#MAX_DEPTH}

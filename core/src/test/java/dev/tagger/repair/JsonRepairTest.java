@@ -340,6 +340,9 @@ class JsonRepairTest {
                 arguments("1,2,3,", "[1,2,3]"),
                 arguments("a\nb", "[\"a\",\"b\"]"),
                 arguments("[]{\"key\":\"value\"}", "{\"key\":\"value\"}"),
+                // side by side on one line, nothing between them: the last value wins (as for [] {} above)
+                arguments("{\"a\":1} {\"b\":2}", "{\"b\":2}"),
+                arguments("{\"a\":1},{\"b\":2}", "[{\"a\":1},{\"b\":2}]"),
                 arguments("/* 1 */\n{},\n/* 2 */\n{}\n", "[{},{}]"));
     }
 
