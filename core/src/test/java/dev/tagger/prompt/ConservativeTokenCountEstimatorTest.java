@@ -36,7 +36,7 @@ class ConservativeTokenCountEstimatorTest {
     }
 
     @Test
-    void randomStringsAreTheKnownUnderestimateAndStayWithinAFifthOrSo() {
+    void randomStringsAreTheKnownUnderestimateButWithinAQuarter() {
         java.util.Random random = new java.util.Random(1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         StringBuilder base64 = new StringBuilder();
@@ -46,7 +46,7 @@ class ConservativeTokenCountEstimatorTest {
 
         int real = Fixtures.CL100K.estimateTokenCountInText(base64.toString());
 
-        assertThat(ESTIMATOR.estimateTokenCountInText(base64.toString())).isGreaterThanOrEqualTo(real * 3 / 4);
+        assertThat(ESTIMATOR.estimateTokenCountInText(base64.toString())).isBetween(real * 3 / 4, real);
     }
 
     @Test

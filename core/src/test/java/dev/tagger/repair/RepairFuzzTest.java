@@ -64,10 +64,15 @@ class RepairFuzzTest {
     }
 
     @Property
-    void cleanRepliesResolveToTheirTags(@ForAll("cleanReplies") String reply) {
-        Repaired r = ReplyReader.read(reply);
+    void cleanRepliesResolveToTheirTags(@ForAll("cleanReplies") CleanReply reply) {
+        Repaired r = ReplyReader.read(reply.text());
         Resolution res = resolve(r.value(), 3);
-        assertThat(res.tags()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        List<String> expected = reply.tags().stream().distinct().limit(3).toList();
+        assertThat(res.tags()).extracting(dev.tagger.Tag::name).containsExactlyElementsOf(expected);
+    }
+
+    /** A well-formed answer, wrapped as a model might wrap it, and the tags it names. */
+    record CleanReply(List<String> tags, String text) {
     }
 
     @Property
@@ -86,10 +91,10 @@ class RepairFuzzTest {
     }
 
     @Provide
-    Arbitrary<String> cleanReplies() {
+    Arbitrary<CleanReply> cleanReplies() {
         Arbitrary<List<String>> tags = Arbitraries.of("3d", "ai", "benchmark", "game-engine ", "bug", "ui", "docs").list().ofMinSize(1).ofMaxSize(4);
         Arbitrary<Integer> wrapper = Arbitraries.integers().between(0, 7);
-        return Combinators.combine(tags, wrapper).as((t, w) -> wrap(answer(DOC_ID, t, 0), w));
+        return Combinators.combine(tags, wrapper).as((t, w) -> new CleanReply(t, wrap(answer(DOC_ID, t, 0), w)));
     }
 
     @Provide
