@@ -61,12 +61,12 @@ class FakeSectionInjectionTest {
 
         String user = attacked.user();
         // the template's own markers (few-shot examples of the completion profile have theirs) and no more
-        assertThat(count(CLOSE, user)).isEqualTo(count(CLOSE, harmless.user()));
-        assertThat(count(OPEN, user)).isEqualTo(count(OPEN, harmless.user()));
+        assertThat(dev.tagger.testkit.SharedFolder.count(CLOSE, user)).isEqualTo(dev.tagger.testkit.SharedFolder.count(CLOSE, harmless.user()));
+        assertThat(dev.tagger.testkit.SharedFolder.count(OPEN, user)).isEqualTo(dev.tagger.testkit.SharedFolder.count(OPEN, harmless.user()));
         int documentStart = user.indexOf(HARMLESS);
         int lastOpenBefore = lastMatchBefore(OPEN, user, documentStart);
         String afterOpen = user.substring(lastOpenBefore);
-        assertThat(count(CLOSE, afterOpen)).as("real closing markers after the document's own opening one").isEqualTo(1);
+        assertThat(dev.tagger.testkit.SharedFolder.count(CLOSE, afterOpen)).as("real closing markers after the document's own opening one").isEqualTo(1);
         int realClose = lastOpenBefore + firstMatch(CLOSE, afterOpen);
         String fenced = user.substring(lastOpenBefore, realClose);
         assertThat(fenced).contains(HARMLESS, FAKE_ORDER, "Appendix: benchmarks.");
@@ -107,15 +107,6 @@ class FakeSectionInjectionTest {
         assertThat(p.user()).contains(HARMLESS, FAKE_ORDER)
                 .doesNotContainPattern("<[|｜][^\\s|｜<>]{1,40}[|｜]>")
                 .doesNotContainPattern("<(start|end)_of_turn>");
-    }
-
-    private static int count(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static int firstMatch(Pattern p, String s) {

@@ -60,14 +60,8 @@ final class Fixtures {
 
     /** The seed request's document and tags, or the test is skipped when the shared folder is absent. */
     static BackendRequest seedRequest() {
-        Path readme = SHARED.resolve("deepseek-math-readme.md");
-        Path tags = SHARED.resolve("tags.json");
-        assumeTrue(Files.isReadable(readme) && Files.isReadable(tags), "seed fixtures absent: " + SHARED);
-        try {
-            return new BackendRequest(new Document("7628", Files.readString(readme)), TagSet.fromJson(tags), 3, List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dev.tagger.testkit.SharedFolder.Seed seed = dev.tagger.testkit.SharedFolder.assumeSeed();
+        return new BackendRequest(new Document("7628", seed.readme()), seed.tags(), 3, List.of());
     }
 
     static String seedRequestText() {

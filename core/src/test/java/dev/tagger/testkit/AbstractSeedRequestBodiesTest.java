@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -26,7 +25,6 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
 
-    private static final Path FIXTURES = SharedFolder.fixtures();
     private static final Path OUT = Path.of("target", "seed-requests");
 
     private final StringBuilder summary = new StringBuilder(
@@ -67,13 +64,6 @@ public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
         Files.createDirectories(OUT);
     }
 
-    /** Each case skips, visibly, where the shared fixtures are absent. */
-    @BeforeEach
-    void fixtures() {
-        assumeTrue(Files.isRegularFile(FIXTURES.resolve("deepseek-math-readme.md")) && Files.isRegularFile(FIXTURES.resolve("tags.json")),
-                "shared fixtures absent");
-    }
-
     @AfterAll
     void summary() throws Exception {
         if (summary.indexOf("\n|", summary.indexOf("|---")) >= 0) {
@@ -94,8 +84,10 @@ public abstract class AbstractSeedRequestBodiesTest extends AbstractWireTest {
     void seedRequestBody(String profile, String endpoint, String model, WireMockRuntimeInfo wm) throws Exception {
         String reply = "{\"id\":\"7628\",\"tags\":[\"ai\"]}";
         stubFor(post(endpoint).willReturn(okJson(endpoint.equals(wire().chatPath()) ? wire().chatReply(reply) : wire().completionReply("\"ai\"]}"))));
-        TagSet tags = TagSet.fromJson(FIXTURES.resolve("tags.json"));
-        Document doc = new Document("7628", Files.readString(FIXTURES.resolve("deepseek-math-readme.md")));
+        // each case skips, visibly, where the shared fixtures are absent
+        SharedFolder.Seed seed = SharedFolder.assumeSeed();
+        TagSet tags = seed.tags();
+        Document doc = new Document("7628", seed.readme());
         TaggerConfig cfg = TaggerConfig.builder().backend(wire().backend()).setAll(wire().settings(wm.getHttpBaseUrl(), model))
                 .profile(profile).set("tagger.max-reasks", "0").build();
 

@@ -38,6 +38,37 @@ public final class SharedFolder {
         return dir().map(d -> d.resolve(relative)).filter(Files::isRegularFile);
     }
 
+    /** The seed request's document (a README of 10 KB) and tag list (90 tags). */
+    public record Seed(String readme, dev.tagger.TagSet tags) {
+    }
+
+    /**
+     * The seed request, or a skipped test (a JUnit assumption) where the shared fixtures are absent.
+     *
+     * @return the seed request's document and tags
+     */
+    public static Seed assumeSeed() {
+        Path readme = fixtures().resolve("deepseek-math-readme.md");
+        Path tags = fixtures().resolve("tags.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(readme) && Files.isRegularFile(tags),
+                "shared seed fixtures absent: " + fixtures());
+        try {
+            return new Seed(Files.readString(readme), dev.tagger.TagSet.fromJson(tags));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** @return how many times the pattern occurs in the text */
+    public static int count(java.util.regex.Pattern p, String s) {
+        java.util.regex.Matcher m = p.matcher(s);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** @return the seed fixtures folder, or a path that does not exist when there is no shared folder */
     public static Path fixtures() {
         return dir().map(d -> d.resolve("fixtures")).orElse(Path.of("shared-folder-not-found", "fixtures"));

@@ -1,7 +1,6 @@
 package dev.tagger.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +16,6 @@ import dev.tagger.spi.Candidate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -189,11 +186,9 @@ class EmbeddedQualityTest {
     /** Runs only where the shared fixtures exist ({@link dev.tagger.testkit.SharedFolder}). */
     @Test
     void theSeedReadmeOfAMathLanguageModelGetsAiAndNothingWrong() throws IOException {
-        Path readme = dev.tagger.testkit.SharedFolder.fixtures().resolve("deepseek-math-readme.md");
-        Path tagsFile = dev.tagger.testkit.SharedFolder.fixtures().resolve("tags.json");
-        assumeTrue(Files.isReadable(readme) && Files.isReadable(tagsFile), "shared fixtures not present");
-        try (Tagger t = Tagger.builder().tags(TagSet.fromJson(tagsFile)).maxTags(3).config(TaggerConfig.defaults()).build()) {
-            TagResult r = t.tag(new Document("7628", Files.readString(readme)));
+        dev.tagger.testkit.SharedFolder.Seed seed = dev.tagger.testkit.SharedFolder.assumeSeed();
+        try (Tagger t = Tagger.builder().tags(seed.tags()).maxTags(3).config(TaggerConfig.defaults()).build()) {
+            TagResult r = t.tag(new Document("7628", seed.readme()));
             assertThat(r.names()).contains("ai");
             // what a reader would accept for a maths language model with benchmark results
             assertThat(r.names()).isSubsetOf("ai", "benchmark", "learning-resource", "language", "lib", "agent", "chat", "algorithm");
