@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -30,14 +28,8 @@ final class BaselineBackend implements Backend {
     private final String name;
     private final String modelId;
     private final Supplier<EmbeddingModel> loader;
-    /** Classifiers being built or built, most recently used last; guarded by itself. */
-    private final Map<List<Object>, FutureTask<EmbeddingModelTextClassifier<String>>> classifiers =
-            new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, FutureTask<EmbeddingModelTextClassifier<String>>> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** Classifiers by tag set and maximum, being built or built. */
+    private final BuildOnceCache<List<Object>, EmbeddingModelTextClassifier<String>> classifiers;
 
     BaselineBackend(String name, EmbeddingModels model) {
         this(name, model.id(), model::model);
@@ -48,6 +40,7 @@ final class BaselineBackend implements Backend {
         this.name = name;
         this.modelId = modelId;
         this.loader = loader;
+        this.classifiers = new BuildOnceCache<>(name, CACHED);
     }
 
     @Override
@@ -76,34 +69,7 @@ final class BaselineBackend implements Backend {
      * {@link EmbeddedBackend#index}); a failed build is dropped from the cache.
      */
     private EmbeddingModelTextClassifier<String> classifier(TagSet tags, int max) {
-        List<Object> key = List.of(tags, max);
-        FutureTask<EmbeddingModelTextClassifier<String>> task;
-        synchronized (classifiers) {
-            task = classifiers.get(key);
-            if (task == null) {
-                task = new FutureTask<>(() -> build(tags, max));
-                classifiers.put(key, task);
-            }
-        }
-        task.run(); // builds it on the first call; returns at once when built or being built
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            synchronized (classifiers) {
-                classifiers.remove(key, task);
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw BackendException.unavailable(name, "embedding model failed on the tag list: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw BackendException.unavailable(name, "interrupted while the tag list was embedded", e);
-        }
+        return classifiers.get(List.of(tags, max), key -> build(tags, max));
     }
 
     private EmbeddingModelTextClassifier<String> build(TagSet tags, int max) {

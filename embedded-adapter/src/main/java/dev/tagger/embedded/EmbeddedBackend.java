@@ -9,11 +9,8 @@ import dev.tagger.spi.Candidate;
 import dev.tagger.spi.Proposal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -43,13 +40,8 @@ final class EmbeddedBackend implements Backend {
     private final TagTexts texts;
     private final Chunker chunker;
     private final Supplier<EmbeddingModel> loader;
-    /** Tag indexes being built or built, most recently used last; guarded by itself. */
-    private final Map<TagSet, FutureTask<TagIndex>> indexes = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<TagSet, FutureTask<TagIndex>> eldest) {
-            return size() > CACHED_TAG_SETS;
-        }
-    };
+    /** Tag indexes being built or built. */
+    private final BuildOnceCache<TagSet, TagIndex> indexes;
     private Map<String, float[]> neutral; // guarded by this
 
     EmbeddedBackend(String name, EmbeddedSettings settings, TagTexts texts) {
@@ -62,6 +54,7 @@ final class EmbeddedBackend implements Backend {
         this.settings = settings;
         this.texts = texts;
         this.loader = loader;
+        this.indexes = new BuildOnceCache<>(name, CACHED_TAG_SETS);
         this.chunker = new Chunker(settings.leadWords(), settings.chunkWords(), settings.maxChunks(), settings.summaryWords());
     }
 
@@ -184,33 +177,7 @@ final class EmbeddedBackend implements Backend {
      * dropped from the cache, so the next call tries again.
      */
     TagIndex index(TagSet tags) {
-        FutureTask<TagIndex> task;
-        synchronized (indexes) {
-            task = indexes.get(tags);
-            if (task == null) {
-                task = new FutureTask<>(() -> build(tags));
-                indexes.put(tags, task);
-            }
-        }
-        task.run(); // builds it on the first call; returns at once when built or being built
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            synchronized (indexes) {
-                indexes.remove(tags, task);
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw BackendException.unavailable(name, "embedding model failed on the tag list: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw BackendException.unavailable(name, "interrupted while the tag list was embedded", e);
-        }
+        return indexes.get(tags, this::build);
     }
 
     private TagIndex build(TagSet tags) {
