@@ -234,6 +234,27 @@ public final class TaggerConfig {
         return get(key).isPresent() ? getInt(key, min, max) : fallback;
     }
 
+    /**
+     * @return a decimal value in {@code [min, max]}, or the fallback when the key is not set
+     * @throws ConfigException naming key, source and value when the value is not a number in range
+     */
+    public double getDouble(String key, double min, double max, double fallback) {
+        if (get(key).isEmpty()) {
+            return fallback;
+        }
+        Setting s = settingOrThrow(key);
+        double v;
+        try {
+            v = Double.parseDouble(s.value());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.describe() + " is not a number");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new ConfigException(s.describe() + " is out of range [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+
     /** @throws ConfigException when the value is neither ISO-8601 ({@code PT30S}) nor a number of seconds */
     public Duration getDuration(String key) {
         Setting s = settingOrThrow(key);

@@ -119,4 +119,17 @@ class TaggerConfigTest {
         assertThat(cfg.getInt("tagger.circuit.window", 1, 100, 10)).isEqualTo(10);
         assertThat(cfg.getBoolean("tagger.circuit.window", true)).isTrue();
     }
+
+    @Test
+    void decimalsAreReadInRangeWithKeySourceAndValueInErrors() {
+        TaggerConfig cfg = TaggerConfig.builder().set("tagger.embedded.margin", "0.15").build();
+
+        assertThat(cfg.getDouble("tagger.embedded.margin", 0, 10, 0.12)).isEqualTo(0.15);
+        assertThat(cfg.getDouble("tagger.embedded.min-score", -10, 10, 0.66)).isEqualTo(0.66);
+        assertThatThrownBy(() -> TaggerConfig.builder().set("tagger.embedded.margin", "wide").build()
+                .getDouble("tagger.embedded.margin", 0, 10, 0.12))
+                .isInstanceOf(ConfigException.class).hasMessage("tagger.embedded.margin='wide' (builder) is not a number");
+        assertThatThrownBy(() -> cfg.getDouble("tagger.embedded.margin", 0, 0.1, 0.12))
+                .hasMessage("tagger.embedded.margin='0.15' (builder) is out of range [0.0, 0.1]");
+    }
 }

@@ -3,7 +3,6 @@ package dev.tagger.embedded;
 import dev.tagger.ConfigException;
 import dev.tagger.TaggerConfig;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The embedded backend's settings, read from {@code tagger.embedded.*} keys.
@@ -42,12 +41,12 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
     static EmbeddedSettings from(TaggerConfig config) {
         EmbeddedSettings d = defaults();
         EmbeddingModels model = config.setting(PREFIX + "model")
-                .map(s -> EmbeddingModels.byId(s.value(), describe(s)))
+                .map(s -> EmbeddingModels.byId(s.value(), s.describe()))
                 .orElse(d.model());
         String pooling = config.setting(PREFIX + "body-pooling").map(s -> {
             String v = s.value().strip().toLowerCase(Locale.ROOT);
             if (!v.equals("max") && !v.equals("mean")) {
-                throw new ConfigException(describe(s) + " is not a pooling (max or mean)");
+                throw new ConfigException(s.describe() + " is not a pooling (max or mean)");
             }
             return v;
         }).orElse(d.bodyPooling());
@@ -68,23 +67,6 @@ record EmbeddedSettings(EmbeddingModels model, int leadWords, int chunkWords, in
     }
 
     private static double number(TaggerConfig config, String name, double min, double max, double fallback) {
-        Optional<TaggerConfig.Setting> s = config.setting(PREFIX + name);
-        if (s.isEmpty() || s.get().value().isBlank()) {
-            return fallback;
-        }
-        double v;
-        try {
-            v = Double.parseDouble(s.get().value().strip());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(describe(s.get()) + " is not a number");
-        }
-        if (!(v >= min && v <= max)) {
-            throw new ConfigException(describe(s.get()) + " is out of range [" + min + ", " + max + "]");
-        }
-        return v;
-    }
-
-    static String describe(TaggerConfig.Setting s) {
-        return s.key() + "='" + s.value() + "' (" + s.source() + ")";
+        return config.getDouble(PREFIX + name, min, max, fallback);
     }
 }
