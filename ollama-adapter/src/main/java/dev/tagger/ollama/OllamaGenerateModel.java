@@ -1,13 +1,9 @@
 package dev.tagger.ollama;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpMethod;
-import dev.langchain4j.http.client.HttpRequest;
-import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.tagger.backend.JsonHttp;
 import dev.langchain4j.model.language.LanguageModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.Response;
@@ -27,7 +23,6 @@ import java.util.Objects;
  */
 final class OllamaGenerateModel implements LanguageModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String url;
@@ -50,7 +45,7 @@ final class OllamaGenerateModel implements LanguageModel {
 
     @Override
     public Response<String> generate(String prompt) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonHttp.object();
         body.put("model", model);
         body.put("prompt", prompt);
         body.put("raw", true);
@@ -65,23 +60,12 @@ final class OllamaGenerateModel implements LanguageModel {
         if (!options.stop().isEmpty()) {
             options.stop().forEach(o.putArray("stop")::add);
         }
-        SuccessfulHttpResponse r = http.execute(HttpRequest.builder()
-                .method(HttpMethod.POST)
-                .url(url)
-                .addHeader("Content-Type", "application/json")
-                .body(body.toString())
-                .build());
-        JsonNode reply;
-        try {
-            reply = JSON.readTree(r.body());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("the reply of /api/generate is not JSON", new java.io.IOException(e));
-        }
-        if (reply == null || !reply.path("response").isTextual()) {
+        JsonNode reply = JsonHttp.post(http, url, java.util.Map.of(), body, "/api/generate");
+        if (!reply.path("response").isTextual()) {
             throw new UncheckedIOException("the reply of /api/generate has no \"response\"", new java.io.IOException("no response"));
         }
-        Integer in = reply.hasNonNull("prompt_eval_count") ? reply.get("prompt_eval_count").asInt() : null;
-        Integer out = reply.hasNonNull("eval_count") ? reply.get("eval_count").asInt() : null;
+        Integer in = JsonHttp.count(reply, "prompt_eval_count");
+        Integer out = JsonHttp.count(reply, "eval_count");
         FinishReason finish = "length".equals(reply.path("done_reason").asText()) ? FinishReason.LENGTH : FinishReason.STOP;
         return Response.from(reply.get("response").asText(), new TokenUsage(in, out), finish);
     }

@@ -1,13 +1,9 @@
 package dev.tagger.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpMethod;
-import dev.langchain4j.http.client.HttpRequest;
-import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.tagger.backend.JsonHttp;
 import dev.langchain4j.model.language.LanguageModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.Response;
@@ -29,7 +25,6 @@ import java.util.Objects;
  */
 final class OpenAiCompletionModel implements LanguageModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final String url;
@@ -57,7 +52,7 @@ final class OpenAiCompletionModel implements LanguageModel {
 
     @Override
     public Response<String> generate(String prompt) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonHttp.object();
         body.put("model", model);
         body.put("prompt", prompt);
         body.put("max_tokens", options.maxTokens());
@@ -70,28 +65,15 @@ final class OpenAiCompletionModel implements LanguageModel {
             options.stop().stream().limit(4).forEach(body.putArray("stop")::add);
         }
         body.put("stream", false);
-        HttpRequest.Builder request = HttpRequest.builder()
-                .method(HttpMethod.POST)
-                .url(url)
-                .addHeader("Content-Type", "application/json")
-                .body(body.toString());
-        if (!apiKey.isEmpty()) {
-            request.addHeader("Authorization", "Bearer " + apiKey);
-        }
-        SuccessfulHttpResponse r = http.execute(request.build());
-        JsonNode reply;
-        try {
-            reply = JSON.readTree(r.body());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("the reply of /v1/completions is not JSON", new IOException(e));
-        }
-        JsonNode choice = reply == null ? null : reply.path("choices").path(0);
-        if (choice == null || !choice.path("text").isTextual()) {
+        JsonNode reply = JsonHttp.post(http, url,
+                apiKey.isEmpty() ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + apiKey), body, "/v1/completions");
+        JsonNode choice = reply.path("choices").path(0);
+        if (!choice.path("text").isTextual()) {
             throw new UncheckedIOException("the reply of /v1/completions has no choices[0].text", new IOException("no choices[0].text"));
         }
         JsonNode usage = reply.path("usage");
-        Integer in = usage.hasNonNull("prompt_tokens") ? usage.get("prompt_tokens").asInt() : null;
-        Integer out = usage.hasNonNull("completion_tokens") ? usage.get("completion_tokens").asInt() : null;
+        Integer in = JsonHttp.count(usage, "prompt_tokens");
+        Integer out = JsonHttp.count(usage, "completion_tokens");
         FinishReason finish = "length".equals(choice.path("finish_reason").asText()) ? FinishReason.LENGTH : FinishReason.STOP;
         return Response.from(choice.get("text").asText(), new TokenUsage(in, out), finish);
     }
