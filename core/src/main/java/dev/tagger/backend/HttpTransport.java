@@ -45,6 +45,8 @@ import java.util.function.Supplier;
 public final class HttpTransport {
 
     private static final int MAX_ERROR_BODY = 300;
+    /** How much of a streamed error body is read: enough that a key near the cut is redacted whole. */
+    private static final int ERROR_BODY_READ = 8 * 1024;
     private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "api-key", "x-api-key", "proxy-authorization");
 
     /** Per thread: the {@link System#nanoTime()} by which the calls inside {@link #withTimeLimit} must end. */
@@ -213,13 +215,9 @@ public final class HttpTransport {
             }
             int status = response.statusCode();
             if (status < 200 || status >= 300) {
-                String body = new String(response.body(), StandardCharsets.UTF_8);
-                body = redact(body, request.headers()).replaceAll("\\s+", " ").strip();
-                if (body.length() > MAX_ERROR_BODY) {
-                    body = body.substring(0, MAX_ERROR_BODY) + "...";
-                }
                 Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), transport.clock);
-                throw new HttpStatusException(status, "HTTP " + status + (body.isEmpty() ? "" : ": " + body), retryAfter);
+                throw new HttpStatusException(status, errorMessage(status, new String(response.body(), StandardCharsets.UTF_8),
+                        request.headers()), retryAfter);
             }
             return SuccessfulHttpResponse.builder()
                     .statusCode(status)
@@ -236,10 +234,11 @@ public final class HttpTransport {
                 if (response.statusCode() < 200 || response.statusCode() >= 300) {
                     String body;
                     try (InputStream in = response.body()) {
-                        body = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+                        // read well past the cut, so a key is redacted whole before the message is shortened
+                        body = new String(in.readNBytes(ERROR_BODY_READ), StandardCharsets.UTF_8);
                     }
                     listener.onError(new HttpStatusException(response.statusCode(),
-                            "HTTP " + response.statusCode() + ": " + redact(body, request.headers()),
+                            errorMessage(response.statusCode(), body, request.headers()),
                             parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), transport.clock)));
                     return;
                 }
@@ -252,6 +251,15 @@ public final class HttpTransport {
                 Thread.currentThread().interrupt();
                 listener.onError(e);
             }
+        }
+
+        /** {@code HTTP 400: body}, credentials of the request redacted first, then one line, shortened. */
+        private static String errorMessage(int status, String body, Map<String, List<String>> headers) {
+            String one = redact(body, headers).replaceAll("\\s+", " ").strip();
+            if (one.length() > MAX_ERROR_BODY) {
+                one = one.substring(0, MAX_ERROR_BODY) + "...";
+            }
+            return "HTTP " + status + (one.isEmpty() ? "" : ": " + one);
         }
 
         private static java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout) {
