@@ -87,7 +87,8 @@ public final class TagSet implements Iterable<Tag> {
     public static TagSet fromJson(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            // a byte-order mark, as editors on Windows write, is not part of the list
+            root = JSON.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             throw new TaggerException(TaggerException.Reason.INVALID_TAG_SET,
                     "tag list is not valid JSON: " + e.getOriginalMessage()

@@ -39,6 +39,13 @@ class TagSetTest {
     }
 
     @Test
+    void readsAListThatStartsWithAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("tags.json"), "\uFEFF[\"ai\",\"3d\"]");
+
+        assertThat(TagSet.fromJson(f).names()).containsExactly("ai", "3d");
+    }
+
+    @Test
     void keepsDescriptionsGivenWithTheList() {
         TagSet set = TagSet.fromJson("[{\"id\":1,\"name\":\"k8s\",\"description\":\"Kubernetes\"}]");
 

@@ -47,6 +47,9 @@ public record LabelledDocument(String id, String text, List<String> gold, List<S
             int n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
+                if (n == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark is not part of the first document
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -18,6 +18,14 @@ class LabelledDocumentTest {
         assertThat(d.acceptable()).isEmpty();
     }
 
+    @Test
+    void readsAFileThatStartsWithAByteOrderMark(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("l.jsonl"),
+                "\uFEFF{\"id\":\"a\",\"text\":\"t\",\"gold\":[\"ai\"]}\n{\"id\":\"b\",\"text\":\"u\",\"gold\":[]}\n");
+
+        assertThat(LabelledDocument.readJsonl(f)).extracting(LabelledDocument::id).containsExactly("a", "b");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "[1,2]                                      | is not a JSON object",
