@@ -7,6 +7,7 @@ import dev.tagger.Tagger;
 import dev.tagger.TaggerConfig;
 import dev.tagger.TaggerException;
 import dev.tagger.cli.CommonOptions;
+import dev.tagger.cli.TaggerCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,26 +76,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // bad input throws: the tagger command reports it in one line and picks the exit code
         if (max < 1) {
-            err.println("tagger eval: --max must be at least 1, got " + max);
-            return 2;
+            throw new TaggerException(TaggerException.Reason.INVALID_ARGUMENT, "--max must be at least 1, got " + max);
         }
         if (worst < 0) {
-            err.println("tagger eval: --worst must be at least 0, got " + worst);
-            return 2;
+            throw new TaggerException(TaggerException.Reason.INVALID_ARGUMENT, "--worst must be at least 0, got " + worst);
         }
-        TagSet tagSet;
-        List<LabelledDocument> docs;
-        TaggerConfig base;
-        try {
-            tagSet = TagSet.fromJson(tags);
-            docs = LabelledDocument.readJsonl(in);
-            base = common.config();
-        } catch (TaggerException e) {
-            err.println("tagger eval: " + e.getMessage());
-            return 2;
-        }
+        TagSet tagSet = TagSet.fromJson(tags);
+        List<LabelledDocument> docs = LabelledDocument.readJsonl(in);
+        TaggerConfig base = common.config();
         List<String> names = backends.isEmpty() ? List.of("") : backends.stream().map(String::strip).toList();
         List<Tagger> taggers = new ArrayList<>();
         try {
@@ -102,10 +93,9 @@ public final class EvalCommand implements Callable<Integer> {
                 TaggerConfig cfg = name.isEmpty() ? base : base.toBuilder().backend(name).fallback(name).build();
                 taggers.add(Tagger.builder().tags(tagSet).maxTags(max).config(cfg).build());
             }
-        } catch (TaggerException e) {
+        } catch (RuntimeException e) {
             taggers.forEach(Tagger::close);
-            err.println("tagger eval: " + e.getMessage());
-            return 2;
+            throw e;
         }
         List<EvaluationReport> reports = new ArrayList<>();
         try {
@@ -134,11 +124,11 @@ public final class EvalCommand implements Callable<Integer> {
             try {
                 Files.writeString(report, EvaluationReport.toJson(json) + System.lineSeparator(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("tagger eval: cannot write report " + report + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
-                return 2;
+                throw new TaggerException(TaggerException.Reason.IO, "",
+                        "cannot write report " + report + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
             }
         }
         out.flush();
-        return reports.stream().anyMatch(r -> r.failed() == r.documents()) ? 1 : 0;
+        return reports.stream().anyMatch(r -> r.failed() == r.documents()) ? TaggerCli.EXIT_FAILED : TaggerCli.EXIT_OK;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.tagger.cli.TaggerCli;
 import picocli.CommandLine;
 
 class EvalCommandTest {
@@ -26,13 +27,16 @@ class EvalCommandTest {
     record Run(int exit, String out, String err) {
     }
 
+    /** Runs {@code tagger eval ARGS} as the command line does, error reporting included. */
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new EvalCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "eval";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine cl = TaggerCli.commandLine(new TaggerCli(new java.io.ByteArrayInputStream(new byte[0])),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = cl.execute(all);
         return new Run(exit, out.toString(), err.toString());
     }
 
