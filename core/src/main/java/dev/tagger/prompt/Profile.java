@@ -332,9 +332,9 @@ public final class Profile {
         }
         boolean schema = bool(p, "json-schema", false, where);
         double temperature = number(p, "temperature", 0, where);
-        int seed = (int) number(p, "seed", 42, where);
-        int context = (int) number(p, "context-tokens", 4096, where);
-        int answer = (int) number(p, "answer-tokens", 768, where);
+        int seed = integer(p, "seed", 42, where);
+        int context = integer(p, "context-tokens", 4096, where);
+        int answer = integer(p, "answer-tokens", 768, where);
         if (context < 256 || answer < 1 || answer >= context) {
             throw new ConfigException(where + ": context-tokens=" + context + " and answer-tokens=" + answer
                     + " must satisfy 256 <= context and 1 <= answer < context");
@@ -364,10 +364,24 @@ public final class Profile {
         String v = p.getProperty(key, "").strip().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "" -> fallback;
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
+            // the same words TaggerConfig.getBoolean takes
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
             default -> throw new ConfigException(where + ": " + key + "='" + v + "' is not a boolean");
         };
+    }
+
+    /** A whole number: {@code 4096.9} or {@code 1e20} is an error, not silently cut. */
+    private static int integer(Properties p, String key, int fallback, String where) {
+        String v = p.getProperty(key, "").strip();
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(where + ": " + key + "='" + v + "' is not a whole number");
+        }
     }
 
     private static double number(Properties p, String key, double fallback, String where) {

@@ -104,6 +104,16 @@ class ProfileTest {
     }
 
     @Test
+    void aFractionalTokenCountIsAnErrorNotSilentlyCut(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("f.profile"), "user=f.txt\ncontext-tokens=4096.9\n");
+        Files.writeString(dir.resolve("f.txt"), "{{document}}");
+        Files.writeString(dir.resolve("correction.txt"), "Bad: {{reason}}");
+
+        assertThatThrownBy(() -> Profile.load(dir.resolve("f.profile")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("context-tokens='4096.9' is not a whole number");
+    }
+
+    @Test
     void aUserTemplateThatDoesNotEndWithItsAnswerPrefixFailsWhenLoadedNotPerDocument(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("c.profile"), "shape=completion\nuser=c.txt\nanswer-prefix={\"tags\":[\n");
         Files.writeString(dir.resolve("c.txt"), "Tags for {{document}}\nAnswer: {\"tags\":[\nthen more");
